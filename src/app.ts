@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { Mode } from "./config.js";
+import type { CorpusIndex } from "./corpus/corpus-index.js";
+import { AppError, errorBody } from "./lib/errors.js";
+import { corpusRoutes } from "./routes/corpus.js";
+import { healthRoutes } from "./routes/health.js";
+
+/** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
+export interface AppDeps {
+  corpus: CorpusIndex;
+  mode: Mode;
+  version: string;
+  maxBodyBytes: number;
+  /** Where unexpected errors are reported (their details never reach the client). */
+  logError: (error: unknown, context: { method: string; path: string }) => void;
+}
+
+/** Builds the whole HTTP service; identical on Node and Workers. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than ${deps.maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.route("/api/health", healthRoutes(deps));
+  app.route("/api/corpus", corpusRoutes(deps));
+
+  app.notFound((context) =>
+    context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),
+  );
+
+  app.onError((error, context) => {
+    if (error instanceof AppError) {
+      return context.json(errorBody(error.code, error.message, error.details), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? "payload_too_large" : error.status === 404 ? "not_found" : "invalid_request";
+      return context.json(errorBody(code, error.message || "Bad request."), error.status);
+    }
+    deps.logError(error, { method: context.req.method, path: context.req.path });
+    return context.json(errorBody("internal", "Something went wrong on our side; the error has been logged."), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** Everything the service reads from its environment, validated once at the entry. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  COACH_DATA_DIR: z.string().min(1).default(".data"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  COACH_LLM_BASE_URL: z.url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" }).optional(),
+  COACH_LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  COACH_EMBED_MODEL: z.string().min(1).optional(),
+  COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
+});
+
+export type Mode = "offline" | "llm";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  mode: Mode;
+  llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string };
+  maxBodyBytes: number;
+}
+
+/** Parses the environment; the error names each variable to fix. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: values.COACH_DATA_DIR,
+    mode: values.OPENAI_API_KEY || values.COACH_LLM_BASE_URL ? "llm" : "offline",
+    llm: {
+      ...(values.OPENAI_API_KEY ? { apiKey: values.OPENAI_API_KEY } : {}),
+      ...(values.COACH_LLM_BASE_URL ? { baseUrl: values.COACH_LLM_BASE_URL } : {}),
+      model: values.COACH_LLM_MODEL,
+      ...(values.COACH_EMBED_MODEL ? { embedModel: values.COACH_EMBED_MODEL } : {}),
+    },
+    maxBodyBytes: values.COACH_MAX_BODY_BYTES,
+  };
+}

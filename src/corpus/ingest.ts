@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import * as OpenCC from "opencc-js";
+import { buildCorpus, type BuildResult } from "./build.js";
+import { formatEnglish } from "./english.js";
+import { SourceProfileSchema, type SourceProfile } from "./source-profile.js";
+import type { Corpus } from "./types.js";
+
+/** Bump when the pipeline's output changes for the same inputs, so stale builds are rebuilt. */
+export const PIPELINE_VERSION = "1";
+
+export interface IngestPaths {
+  corpusDir: string;
+  profileFile: string;
+  outputFile: string;
+}
+
+export function defaultPaths(root: string): IngestPaths {
+  const corpusDir = join(root, "corpus");
+  return {
+    corpusDir,
+    profileFile: join(corpusDir, "handbook.source.json"),
+    outputFile: join(corpusDir, "build", "handbook.json"),
+  };
+}
+
+interface InputFiles {
+  profile: SourceProfile;
+  seedBytes: Buffer;
+  seed: string;
+  outline: string;
+  repairs: string;
+  english: string;
+  version: string;
+}
+
+async function readInputs(paths: IngestPaths): Promise<InputFiles> {
+  const profile = SourceProfileSchema.parse(JSON.parse(await readFile(paths.profileFile, "utf8")));
+  const read = (name: string) => readFile(join(paths.corpusDir, name), "utf8");
+  const [seedBytes, outline, repairs, english] = await Promise.all([
+    readFile(join(paths.corpusDir, profile.files.seed)),
+    read(profile.files.outline),
+    read(profile.files.repairs),
+    read(profile.files.english),
+  ]);
+  const seed = seedBytes.toString("utf8");
+  const version = fingerprint([PIPELINE_VERSION, JSON.stringify(profile), seed, outline, repairs, english]);
+  return { profile, seedBytes, seed, outline, repairs, english, version };
+}
+
+/** Reads the shipped corpus files and builds the chunks (no writing). */
+export async function buildFromFiles(paths: IngestPaths, requireEnglish = true): Promise<BuildResult> {
+  const inputs = await readInputs(paths);
+  return buildCorpus(
+    { ...inputs, seedSha256: createHash("sha256").update(inputs.seedBytes).digest("hex") },
+    { toTraditional: traditionalConverter(), requireEnglish },
+  );
+}
+
+/** Builds and writes the corpus atomically (write to a temp file, then rename). */
+export async function ingest(paths: IngestPaths): Promise<Corpus> {
+  const { corpus } = await buildFromFiles(paths);
+  await mkdir(dirname(paths.outputFile), { recursive: true });
+  const temporary = `${paths.outputFile}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(corpus));
+  await rename(temporary, paths.outputFile);
+  return corpus;
+}
+
+/** Rewrites the English file in reading order with the current Chinese units, keeping every translation. */
+export async function syncEnglish(paths: IngestPaths): Promise<{ units: number; missing: number }> {
+  const result = await buildFromFiles(paths, false);
+  const { profile } = await readInputs(paths);
+  await writeFile(join(paths.corpusDir, profile.files.english), formatEnglish(result.englishSections));
+  const units = result.englishSections.reduce((sum, section) => sum + section.units.length, 0);
+  return { units, missing: result.missingEnglish.length };
+}
+
+/**
+ * Loads the built corpus, rebuilding it first when it is missing or was built from other inputs
+ * (a pulled repairs.tsv, an edited translation): `npm start` never serves a stale corpus.
+ */
+export async function loadOrIngest(paths: IngestPaths): Promise<{ corpus: Corpus; rebuilt: boolean }> {
+  const { version: current } = await readInputs(paths);
+  try {
+    const corpus = JSON.parse(await readFile(paths.outputFile, "utf8")) as Corpus;
+    if (corpus.version === current) return { corpus, rebuilt: false };
+  } catch {
+    // Missing or unreadable: rebuild below.
+  }
+  return { corpus: await ingest(paths), rebuilt: true };
+}
+
+function fingerprint(parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\u0000");
+  return hash.digest("hex").slice(0, 16);
+}
+
+let converter: ((text: string) => string) | undefined;
+
+/** opencc's cn→tw converter takes ~150 ms to build, so build it once. */
+export function traditionalConverter(): (text: string) => string {
+  converter ??= OpenCC.Converter({ from: "cn", to: "tw" });
+  return converter;
+}

@@ -1,0 +1,88 @@
+import type { Edit, TrackedText } from "./tracked-text.js";
+
+/**
+ * One reviewed spun-word repair. The seed was "spun": words machine-replaced by near-synonyms
+ * (治理 for 管理, 確實是 for 就是 …). Where the spun form is also a real word (方法, 打算 …),
+ * `guard` is a regular expression that must match around an occurrence for it to be repaired.
+ */
+export interface Repair {
+  spun: string;
+  original: string;
+  guard?: RegExp;
+  note: string;
+}
+
+export interface RepairCount {
+  spun: string;
+  original: string;
+  applied: number;
+}
+
+/** Parses repairs.tsv: `spun<TAB>original<TAB>guard<TAB>note`, `#` comments, one header row. */
+export function parseRepairs(tsv: string): Repair[] {
+  const repairs: Repair[] = [];
+  const lines = tsv.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (line.trim() === "" || line.startsWith("#") || line.startsWith("spun\t")) return;
+    const [spun, original, guard, note] = line.split("\t");
+    if (!spun || original === undefined) throw new Error(`repairs.tsv line ${index + 1}: needs spun and original`);
+    let pattern: RegExp | undefined;
+    if (guard) {
+      try {
+        pattern = new RegExp(guard, "gu");
+      } catch (error) {
+        throw new Error(`repairs.tsv line ${index + 1}: bad guard ${guard}: ${(error as Error).message}`);
+      }
+      if (!guard.includes(spun) && !/[\\(\[]/.test(guard)) {
+        throw new Error(`repairs.tsv line ${index + 1}: guard "${guard}" cannot contain "${spun}"`);
+      }
+    }
+    repairs.push({ spun, original, ...(pattern ? { guard: pattern } : {}), note: note ?? "" });
+  });
+  return repairs;
+}
+
+/**
+ * Applies all repairs in one left-to-right pass, longest spun form first at each position, so a
+ * repair's output is never repaired again (確實是 → 就是 must not then meet another rule) and
+ * 如何樣 wins over 如何.
+ */
+export function applyRepairs(
+  text: TrackedText,
+  repairs: readonly Repair[],
+  counts?: Map<string, number>,
+): TrackedText {
+  const source = text.text;
+  const ordered = [...repairs].sort((a, b) => b.spun.length - a.spun.length);
+  const allowed = ordered.map((repair) => (repair.guard ? guardSpans(source, repair) : undefined));
+  const edits: Edit[] = [];
+  let position = 0;
+  while (position < source.length) {
+    let matched = false;
+    for (let r = 0; r < ordered.length; r++) {
+      const repair = ordered[r] as Repair;
+      if (!source.startsWith(repair.spun, position)) continue;
+      const spans = allowed[r];
+      if (spans && !spans.some(([from, to]) => position >= from && position + repair.spun.length <= to)) continue;
+      edits.push({ start: position, end: position + repair.spun.length, text: repair.original });
+      counts?.set(keyOf(repair), (counts.get(keyOf(repair)) ?? 0) + 1);
+      position += repair.spun.length;
+      matched = true;
+      break;
+    }
+    if (!matched) position++;
+  }
+  return text.applyEdits(edits);
+}
+
+export function keyOf(repair: Pick<Repair, "spun" | "original" | "guard">): string {
+  return `${repair.spun}\t${repair.original}\t${repair.guard?.source ?? ""}`;
+}
+
+function guardSpans(source: string, repair: Repair): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of source.matchAll(repair.guard as RegExp)) {
+    spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
+}

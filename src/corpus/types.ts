@@ -1,0 +1,60 @@
+/** A passage of the handbook, the unit of retrieval and citation (DESIGN §2). */
+export interface Chunk {
+  /** Stable id: section id and a two-digit ordinal, e.g. `4.5.4.2.2-01`. */
+  id: string;
+  sectionId: string;
+  /** The section's repaired Traditional title. */
+  title: string;
+  /** Titles from the root to this chunk's section. */
+  path: string[];
+  /** Repaired Traditional Chinese text. */
+  text: string;
+  /** English rendering written for this project. */
+  en: string;
+  /** The exact source span: `seed.slice(start, end) === raw` (UTF-16 offsets). */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** A node of the heading tree. */
+export interface Section {
+  id: string;
+  title: string;
+  titleEn: string;
+  level: number;
+  parentId: string | null;
+  /** The heading exactly as the source writes it. */
+  heading: string;
+  /** Source span of the whole section, heading included, children included. */
+  start: number;
+  end: number;
+  chunkIds: string[];
+}
+
+export interface SectionNode {
+  id: string;
+  title: string;
+  titleEn: string;
+  children: SectionNode[];
+}
+
+/** The built corpus, written by ingest and loaded by every runtime. */
+export interface Corpus {
+  version: string;
+  source: { id: string; title: string; titleEn: string; seedSha256: string };
+  sections: Section[];
+  chunks: Chunk[];
+  stats: CorpusStats;
+}
+
+export interface CorpusStats {
+  sections: number;
+  chunks: number;
+  /** Share of the handbook's body text (no boilerplate, TOC, markers or white space) inside some chunk. */
+  coverage: number;
+  chunkChars: { min: number; median: number; max: number };
+  markersRemoved: number;
+  repairs: Array<{ spun: string; original: string; guard: string; applied: number }>;
+  glyphFixes: number;
+}
