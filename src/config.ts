@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /** Everything the service reads from its environment, validated once at the entry. */
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // 0 asks the OS for a free port (tests); the chosen port is printed at startup.
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("0.0.0.0"),
   COACH_DATA_DIR: z.string().min(1).default(".data"),
   OPENAI_API_KEY: z.string().min(1).optional(),

@@ -41,9 +41,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
   const outline = parseOutline(inputs.outline);
   const repairs = parseRepairs(inputs.repairs);
   const english = parseEnglish(inputs.english);
-  const page = cleanPage(seed, profile);
-
-  const body = profile.hasTableOfContents ? skipTableOfContents(page.text, outline[0]?.heading ?? "") : page.text;
+  const { page, body } = prepareBody(seed, profile, outline[0]?.heading ?? "");
   const headings = locateHeadings(body.text, outline);
   const counts = new Map<string, number>();
   const clean = (text: TrackedText) => toTraditional(applyRepairs(text, repairs, counts), options.toTraditional);
@@ -127,6 +125,16 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     },
   };
   return { corpus, englishSections, missingEnglish };
+}
+
+/**
+ * The handbook text before any spun-word repair: page boilerplate, markers and table of contents gone,
+ * glyphs fixed. Exported so tests can check repairs against the exact text the pipeline repairs.
+ */
+export function prepareBody(seed: string, profile: SourceProfile, firstHeading: string) {
+  const page = cleanPage(seed, profile);
+  const body = profile.hasTableOfContents ? skipTableOfContents(page.text, firstHeading) : page.text;
+  return { page, body };
 }
 
 /** The table of contents lists the headings first; the body starts where the first heading comes again. */

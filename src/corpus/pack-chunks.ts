@@ -5,9 +5,11 @@ export interface PackOptions {
   maxChars: number;
   /** Aim for chunks of about this size, so a section of 500 characters gives two of 250, not 400 + 100. */
   targetChars: number;
+  /** A last chunk shorter than this joins the one before it when the two fit under maxChars. */
+  minChars: number;
 }
 
-export const DEFAULT_PACK: PackOptions = { maxChars: 400, targetChars: 300 };
+export const DEFAULT_PACK: PackOptions = { maxChars: 400, targetChars: 300, minChars: 120 };
 
 /**
  * Groups consecutive units of one section into chunks of balanced size. Returns [first, last]
@@ -37,5 +39,11 @@ export function packChunks(units: readonly Unit[], options: PackOptions = DEFAUL
     }
   }
   groups.push([first, units.length - 1]);
+  const last = groups.at(-1) as [number, number];
+  const previous = groups.at(-2);
+  const span = (from: number, to: number) => (units[to] as Unit).end - (units[from] as Unit).start;
+  if (previous && span(last[0], last[1]) < options.minChars && span(previous[0], last[1]) <= options.maxChars) {
+    groups.splice(-2, 2, [previous[0], last[1]]);
+  }
   return groups;
 }

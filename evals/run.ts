@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defaultPaths } from "../src/corpus/ingest.js";
+import { corpusSuite } from "./suites/corpus.js";
+import type { SuiteResult } from "./types.js";
+
+/** `npm run eval`: runs every suite, prints one table, writes evals/report.{md,json}, exits 1 below a threshold. */
+async function main(): Promise<number> {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const paths = defaultPaths(root);
+  const referenceFile = fileURLToPath(new URL("../../shared/reference/spun-words.tsv", import.meta.url));
+  const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
+
+  const results: SuiteResult[] = [await corpusSuite(paths, reference)];
+
+  const table = formatTable(results);
+  console.log(table);
+  for (const result of results) for (const note of result.notes) console.log(`${result.suite}: ${note}`);
+  mkdirSync(new URL(".", import.meta.url), { recursive: true });
+  writeFileSync(new URL("report.md", import.meta.url), `# Eval report\n\n${table}\n`);
+  writeFileSync(new URL("report.json", import.meta.url), JSON.stringify(results, null, 2));
+  const failed = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass).map((m) => `${result.suite}: ${m.name}`));
+  const passed = results.reduce((sum, result) => sum + result.metrics.filter((metric) => metric.pass).length, 0);
+  console.log(`\neval: ${passed} passed, ${failed.length} failed`);
+  for (const line of failed) console.log(`FAILED ${line}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+function formatTable(results: readonly SuiteResult[]): string {
+  const rows = [["suite", "metric", "value", "threshold", "ok"]];
+  for (const result of results) {
+    for (const metric of result.metrics) {
+      rows.push([result.suite, metric.name, String(metric.value), metric.threshold ?? "", metric.pass ? "yes" : "NO"]);
+    }
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ""))));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - width(cell))).join(" | ")} |`;
+  return [line(rows[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let total = 0;
+  for (const char of text) total += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 2 : 1;
+  return total;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

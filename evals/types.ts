@@ -1,0 +1,27 @@
+/** One measured figure of an eval suite; `pass` is false when it misses its threshold. */
+export interface Metric {
+  name: string;
+  value: number;
+  /** Human-readable threshold, e.g. ">= 0.90"; absent for figures reported for information. */
+  threshold?: string;
+  pass: boolean;
+}
+
+export interface SuiteResult {
+  suite: string;
+  metrics: Metric[];
+  /** Lines worth reading under the table (failures, examples). */
+  notes: string[];
+}
+
+export function atLeast(name: string, value: number, minimum: number): Metric {
+  return { name, value, threshold: `>= ${minimum}`, pass: value >= minimum };
+}
+
+export function atMost(name: string, value: number, maximum: number): Metric {
+  return { name, value, threshold: `<= ${maximum}`, pass: value <= maximum };
+}
+
+export function info(name: string, value: number): Metric {
+  return { name, value, pass: true };
+}

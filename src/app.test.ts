@@ -1,0 +1,132 @@
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createApp, type AppDeps } from "./app.js";
+import { CorpusIndex } from "./corpus/corpus-index.js";
+import { buildFromFiles, defaultPaths } from "./corpus/ingest.js";
+import type { Chunk, SectionNode } from "./corpus/types.js";
+import { readJson } from "./lib/json-body.js";
+
+let deps: AppDeps;
+let app: Hono;
+const logged: unknown[] = [];
+
+beforeAll(async () => {
+  const { corpus } = await buildFromFiles(defaultPaths(fileURLToPath(new URL("..", import.meta.url))));
+  deps = {
+    corpus: new CorpusIndex(corpus),
+    mode: "offline",
+    version: "test",
+    maxBodyBytes: 1024,
+    logError: (error) => logged.push(error),
+  };
+  app = createApp(deps);
+});
+
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+  return body;
+}
+
+describe("GET /api/health", () => {
+  it("reports the mode and the corpus size", async () => {
+    const response = await app.request("/api/health");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; mode: string; corpus: { sections: number; chunks: number } };
+    expect(body.status).toBe("ok");
+    expect(body.mode).toBe("offline");
+    expect(body.corpus.chunks).toBe(deps.corpus.chunks.length);
+    expect(body.corpus.sections).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("corpus routes", () => {
+  it("list every chunk in handbook order", async () => {
+    const chunks = (await (await app.request("/api/corpus/chunks")).json()) as Chunk[];
+    expect(chunks.length).toBe(deps.corpus.chunks.length);
+    for (let i = 1; i < chunks.length; i++) expect((chunks[i] as Chunk).start).toBeGreaterThan((chunks[i - 1] as Chunk).start);
+    for (const key of ["id", "sectionId", "title", "path", "text", "en", "raw", "start", "end"]) {
+      expect(chunks[0]).toHaveProperty(key);
+    }
+  });
+
+  it("return one chunk by id", async () => {
+    const first = deps.corpus.chunks[0] as Chunk;
+    const response = await app.request(`/api/corpus/chunks/${first.id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(first);
+  });
+
+  it("answer an unknown chunk id with 404 in the error format", async () => {
+    await expectError(await app.request("/api/corpus/chunks/9.9.9-99"), 404, "not_found");
+  });
+
+  it("return the heading tree with Chinese and English titles", async () => {
+    const tree = (await (await app.request("/api/corpus/sections")).json()) as SectionNode[];
+    expect(tree.map((node) => node.id)).toEqual(["1", "2", "3", "4"]);
+    const count = (nodes: SectionNode[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.children), 0);
+    expect(count(tree)).toBe(deps.corpus.sections.length);
+    const motivation = tree[3]?.children.find((node) => node.id === "4.5");
+    expect(motivation?.title).toBe("對商務代表的激勵");
+    expect(motivation?.titleEn).toBe("Motivating reps");
+  });
+});
+
+describe("errors", () => {
+  it("answer an unknown route with 404 in the error format", async () => {
+    await expectError(await app.request("/api/nothing-here"), 404, "not_found");
+    await expectError(await app.request("/api/health", { method: "DELETE" }), 404, "not_found");
+  });
+
+  describe("JSON bodies", () => {
+    // The capability routes land in later issues; this probe route uses the same reader and error handler.
+    let probe: Hono;
+    beforeAll(() => {
+      probe = createApp(deps);
+      probe.post("/api/probe", async (context) => {
+        const body = await readJson(context, z.object({ query: z.string().min(1).max(20) }));
+        return context.json({ echo: body.query });
+      });
+    });
+    const post = (body: string, type = "application/json") =>
+      probe.request("/api/probe", { method: "POST", body, headers: { "content-type": type } });
+
+    it("accept a valid body", async () => {
+      const response = await post(JSON.stringify({ query: "新人" }));
+      expect(await response.json()).toEqual({ echo: "新人" });
+    });
+
+    it("reject malformed JSON with 400 bad_json", async () => {
+      await expectError(await post('{"query": "新人"'), 400, "bad_json");
+    });
+
+    it("reject wrong fields with 400 invalid_request naming the field", async () => {
+      const body = await expectError(await post(JSON.stringify({ query: 42 })), 400, "invalid_request");
+      expect(body.error.message).toContain("query");
+    });
+
+    it("reject a body over the limit with 413", async () => {
+      await expectError(await post(JSON.stringify({ query: "x".repeat(5000) })), 413, "payload_too_large");
+    });
+
+    it("reject a non-JSON content type with 415", async () => {
+      await expectError(await post("query=1", "application/x-www-form-urlencoded"), 415, "unsupported_media_type");
+    });
+  });
+
+  it("hide unexpected errors behind a 500 and log them", async () => {
+    const failing = createApp(deps);
+    failing.get("/api/boom", () => {
+      throw new Error("secret detail at src/x.ts:12");
+    });
+    const body = await expectError(await failing.request("/api/boom"), 500, "internal");
+    expect(JSON.stringify(body)).not.toContain("secret detail");
+    expect(logged.length).toBeGreaterThan(0);
+  });
+});
