@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildFromFiles, traditionalConverter, type IngestPaths } from "../../src/corpus/ingest.js";
+import { buildFromFiles, type IngestPaths } from "../../src/corpus/ingest.js";
+import { toTraditional } from "../../src/lib/script.js";
 import { parseRepairs } from "../../src/corpus/repairs.js";
 import { atLeast, atMost, info, type SuiteResult } from "../types.js";
 
@@ -13,7 +14,7 @@ export async function corpusSuite(paths: IngestPaths, referenceTable?: string): 
   const { corpus, missingEnglish } = await buildFromFiles(paths, false);
   const buildMs = performance.now() - started;
   const seed = readFileSync(join(paths.corpusDir, "handbook.seed.txt"), "utf8");
-  const convert = traditionalConverter();
+  const convert = toTraditional;
   const text = corpus.chunks.map((chunk) => chunk.text).join("\n");
   const count = (word: string) => text.split(word).length - 1;
 

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "./build.js";
 import { parseEnglish } from "./english.js";
-import { buildFromFiles, defaultPaths, traditionalConverter } from "./ingest.js";
+import { toTraditional } from "../lib/script.js";
+import { buildFromFiles, defaultPaths } from "./ingest.js";
 import { parseRepairs } from "./repairs.js";
 import type { Chunk, Corpus } from "./types.js";
 
@@ -106,12 +107,12 @@ describe("chunks", () => {
   });
 
   it("are in Traditional script: converting them again changes nothing", () => {
-    const convert = traditionalConverter();
+    const convert = toTraditional;
     for (const chunk of chunks) expect(convert(chunk.text), chunk.id).toBe(chunk.text);
   });
 
   it("contain none of the table's unguarded spun forms", () => {
-    const convert = traditionalConverter();
+    const convert = toTraditional;
     const unguarded = repairs.filter((repair) => !repair.guard);
     expect(unguarded.length).toBeGreaterThan(0);
     const everything = chunks.map((chunk) => chunk.text).join("\n");

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
-import * as OpenCC from "opencc-js";
+import { toTraditional } from "../lib/script.js";
 import { buildCorpus, type BuildResult } from "./build.js";
 import { formatEnglish } from "./english.js";
 import { SourceProfileSchema, type SourceProfile } from "./source-profile.js";
 import type { Corpus } from "./types.js";
 
-/** Bump when the pipeline's output changes for the same inputs, so stale builds are rebuilt. */
-export const PIPELINE_VERSION = "1";
 
 export interface IngestPaths {
   corpusDir: string;
@@ -45,7 +44,9 @@ async function readInputs(paths: IngestPaths): Promise<InputFiles> {
     read(profile.files.english),
   ]);
   const seed = seedBytes.toString("utf8");
-  const version = fingerprint([PIPELINE_VERSION, JSON.stringify(profile), seed, outline, repairs, english]);
+  // The pipeline's own code is an input too: a pulled change to the chunker must rebuild the corpus.
+  const code = await pipelineCode();
+  const version = fingerprint([...code, JSON.stringify(profile), seed, outline, repairs, english]);
   return { profile, seedBytes, seed, outline, repairs, english, version };
 }
 
@@ -54,7 +55,7 @@ export async function buildFromFiles(paths: IngestPaths, requireEnglish = true):
   const inputs = await readInputs(paths);
   return buildCorpus(
     { ...inputs, seedSha256: createHash("sha256").update(inputs.seedBytes).digest("hex") },
-    { toTraditional: traditionalConverter(), requireEnglish },
+    { toTraditional, requireEnglish },
   );
 }
 
@@ -92,16 +93,14 @@ export async function loadOrIngest(paths: IngestPaths): Promise<{ corpus: Corpus
   return { corpus: await ingest(paths), rebuilt: true };
 }
 
+async function pipelineCode(): Promise<string[]> {
+  const folder = fileURLToPath(new URL(".", import.meta.url));
+  const names = (await readdir(folder)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
+  return Promise.all(names.map((name) => readFile(join(folder, name), "utf8")));
+}
+
 function fingerprint(parts: readonly string[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(part).update("\u0000");
   return hash.digest("hex").slice(0, 16);
-}
-
-let converter: ((text: string) => string) | undefined;
-
-/** opencc's cn→tw converter takes ~150 ms to build, so build it once. */
-export function traditionalConverter(): (text: string) => string {
-  converter ??= OpenCC.Converter({ from: "cn", to: "tw" });
-  return converter;
 }

@@ -1,0 +1,26 @@
+import * as OpenCC from "opencc-js";
+
+/**
+ * Characters that are already correct Traditional but that opencc's Taiwan phrase tables rewrite in some
+ * contexts (了解 → 瞭解, 說明了 → 說明瞭, 觀念 → 觀唸, 回心轉意 → 迴心轉意). We keep them as written.
+ */
+const KEEP = new Set(["了", "念", "回"]);
+
+let converter: ((text: string) => string) | undefined;
+
+/**
+ * Simplified (or mixed) → Traditional, one character for one, so offsets survive. The corpus and every
+ * query go through this same function, so both sides of a match are in one script.
+ * Building opencc's converter takes ~150 ms; it is built once, on first use.
+ */
+export function toTraditional(text: string): string {
+  converter ??= OpenCC.Converter({ from: "cn", to: "tw" });
+  const converted = converter(text);
+  if (converted.length !== text.length) return converted;
+  let result = "";
+  for (let i = 0; i < text.length; i++) {
+    const original = text[i] as string;
+    result += KEEP.has(original) ? original : (converted[i] as string);
+  }
+  return result;
+}
