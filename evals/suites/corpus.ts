@@ -46,7 +46,7 @@ export async function corpusSuite(paths: IngestPaths, referenceTable?: string): 
       atMost("units without English", missingEnglish.length, 0),
       atMost("unguarded spun forms left", unguardedLeft, 0),
       info("repairs applied", corpus.stats.repairs.reduce((sum, repair) => sum + repair.applied, 0)),
-      info("reference spun forms left", referenceLeft),
+      ...(referenceTable ? [info("reference spun forms left (guarded or legitimate)", referenceLeft)] : []),
       info("build ms", Math.round(buildMs)),
     ],
     notes,
