@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.js";
-import { CorpusIndex } from "../src/corpus/corpus-index.js";
+import { realAppDeps } from "../src/test-support/app-deps.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 
 /** `npm run bench`: prints a table of timings. Targets live here, not in unit tests. */
@@ -13,21 +13,14 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
 
   const builds: number[] = [];
-  let corpus;
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    corpus = (await buildFromFiles(paths)).corpus;
+    await buildFromFiles(paths);
     builds.push(performance.now() - started);
   }
   rows.push(["corpus build (5 runs)", ...stats(builds)]);
 
-  const app = createApp({
-    corpus: new CorpusIndex(corpus!),
-    mode: "offline",
-    version: "bench",
-    maxBodyBytes: 65_536,
-    logError: (error) => console.error(error),
-  });
+  const app = createApp(await realAppDeps({ version: "bench" }));
   const routes = ["/api/health", "/api/corpus/sections", "/api/corpus/chunks/4.5.4.2.2-01", "/api/corpus/chunks"];
   for (const route of routes) {
     rows.push([`in process GET ${route}`, ...stats(await time(ROUNDS, async () => (await app.request(route)).arrayBuffer()))]);

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultPaths } from "../src/corpus/ingest.js";
+import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
+import { loadRetrievalCases } from "./cases.js";
+import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
 import { corpusSuite } from "./suites/corpus.js";
+import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import type { SuiteResult } from "./types.js";
 
 /** `npm run eval`: runs every suite, prints one table, writes evals/report.{md,json}, exits 1 below a threshold. */
@@ -11,7 +14,8 @@ async function main(): Promise<number> {
   const referenceFile = fileURLToPath(new URL("../../shared/reference/spun-words.tsv", import.meta.url));
   const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
 
-  const results: SuiteResult[] = [await corpusSuite(paths, reference)];
+  const verbose = process.argv.includes("--verbose");
+  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose)];
 
   const table = formatTable(results);
   console.log(table);
@@ -24,6 +28,26 @@ async function main(): Promise<number> {
   console.log(`\neval: ${passed} passed, ${failed.length} failed`);
   for (const line of failed) console.log(`FAILED ${line}`);
   return failed.length === 0 ? 0 : 1;
+}
+
+async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolean): Promise<SuiteResult> {
+  const { corpus } = await buildFromFiles(paths);
+  const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
+  const cases = loadRetrievalCases(fileURLToPath(new URL("retrieval.jsonl", import.meta.url)), seed, corpus.chunks);
+  const { lancedb, memory } = await retrieversFor(corpus, paths.corpusDir);
+  const lanceOutcomes = await runCases(searchWith(lancedb), cases);
+  const memoryOutcomes = await runCases(searchWith(memory), cases);
+  const baselineOutcomes = await runCases(await baselineSearch(corpus), cases);
+  const notes = [...misses("lancedb", lanceOutcomes), ...misses("memory", memoryOutcomes)];
+  if (verbose) {
+    for (const outcome of lanceOutcomes) {
+      notes.push(`${outcome.case.id} oos=${outcome.case.outOfScope} conf=${outcome.confidence} rank=${outcome.rank} ${outcome.case.query.slice(0, 40)}`);
+    }
+  }
+  return suiteResult(
+    [...storeMetrics("lancedb", lanceOutcomes), ...storeMetrics("memory", memoryOutcomes), ...baselineMetrics(baselineOutcomes)],
+    notes,
+  );
 }
 
 function formatTable(results: readonly SuiteResult[]): string {

@@ -1,26 +1,17 @@
-import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp, type AppDeps } from "./app.js";
-import { CorpusIndex } from "./corpus/corpus-index.js";
-import { buildFromFiles, defaultPaths } from "./corpus/ingest.js";
 import type { Chunk, SectionNode } from "./corpus/types.js";
 import { readJson } from "./lib/json-body.js";
+import { realAppDeps } from "./test-support/app-deps.js";
 
 let deps: AppDeps;
 let app: Hono;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
-  const { corpus } = await buildFromFiles(defaultPaths(fileURLToPath(new URL("..", import.meta.url))));
-  deps = {
-    corpus: new CorpusIndex(corpus),
-    mode: "offline",
-    version: "test",
-    maxBodyBytes: 1024,
-    logError: (error) => logged.push(error),
-  };
+  deps = await realAppDeps({ maxBodyBytes: 4096, logError: (error) => logged.push(error) });
   app = createApp(deps);
 });
 
@@ -128,5 +119,34 @@ describe("errors", () => {
     const body = await expectError(await failing.request("/api/boom"), 500, "internal");
     expect(JSON.stringify(body)).not.toContain("secret detail");
     expect(logged.length).toBeGreaterThan(0);
+  });
+});
+
+describe("POST /api/retrieve", () => {
+  const post = (body: unknown) =>
+    app.request("/api/retrieve", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+
+  it("answers with full chunks in the DESIGN shape", async () => {
+    const response = await post({ query: "如何克服老員工的消極心態", k: 3 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { query: string; lang: string; normalized: string; abstained: boolean; results: Chunk[] };
+    expect(body.lang).toBe("zh-Hant");
+    expect(body.abstained).toBe(false);
+    expect(body.results).toHaveLength(3);
+    for (const key of ["id", "sectionId", "title", "path", "text", "en", "raw", "start", "end", "score"]) {
+      expect(body.results[0]).toHaveProperty(key);
+    }
+  });
+
+  it("rejects a query over 2,000 characters with a clear 400", async () => {
+    const body = await expectError(await post({ query: "團".repeat(2001) }), 400, "invalid_request");
+    expect(body.error.message).toContain("2000");
+  });
+
+  it("rejects k outside 1–20 and an unknown lang", async () => {
+    await expectError(await post({ query: "催款", k: 0 }), 400, "invalid_request");
+    await expectError(await post({ query: "催款", k: 21 }), 400, "invalid_request");
+    await expectError(await post({ query: "催款", lang: "fr" }), 400, "invalid_request");
+    await expectError(await post({ query: "   " }), 400, "invalid_request");
   });
 });

@@ -6,10 +6,13 @@ import type { CorpusIndex } from "./corpus/corpus-index.js";
 import { AppError, errorBody } from "./lib/errors.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
+import { retrieveRoutes } from "./routes/retrieve.js";
+import type { Retriever } from "./retrieval/retriever.js";
 
 /** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
 export interface AppDeps {
   corpus: CorpusIndex;
+  retriever: Retriever;
   mode: Mode;
   version: string;
   maxBodyBytes: number;
@@ -33,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/corpus", corpusRoutes(deps));
+  app.route("/api/retrieve", retrieveRoutes(deps));
 
   app.notFound((context) =>
     context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),

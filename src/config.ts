@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   COACH_LLM_BASE_URL: z.url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" }).optional(),
   COACH_LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   COACH_EMBED_MODEL: z.string().min(1).optional(),
+  /** LanceDB location; default <COACH_DATA_DIR>/lancedb. An object-store URI lets many instances share it. */
+  COACH_LANCEDB_URI: z.string().min(1).optional(),
   COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
 });
 
@@ -19,6 +21,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  lanceUri?: string;
   mode: Mode;
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string };
   maxBodyBytes: number;
@@ -37,6 +40,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST,
     dataDir: values.COACH_DATA_DIR,
+    ...(values.COACH_LANCEDB_URI ? { lanceUri: values.COACH_LANCEDB_URI } : {}),
     mode: values.OPENAI_API_KEY || values.COACH_LLM_BASE_URL ? "llm" : "offline",
     llm: {
       ...(values.OPENAI_API_KEY ? { apiKey: values.OPENAI_API_KEY } : {}),

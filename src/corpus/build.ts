@@ -114,6 +114,9 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     source: { id: profile.id, title: profile.title, titleEn: profile.titleEn, seedSha256: inputs.seedSha256 },
     sections,
     chunks,
+    queryRepairs: repairs
+      .filter((repair) => !repair.guard)
+      .map((repair) => ({ spun: options.toTraditional(repair.spun), original: options.toTraditional(repair.original) })),
     stats: {
       sections: sections.length,
       chunks: chunks.length,

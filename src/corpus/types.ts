@@ -45,6 +45,8 @@ export interface Corpus {
   source: { id: string; title: string; titleEn: string; seedSha256: string };
   sections: Section[];
   chunks: Chunk[];
+  /** The unguarded spun-word repairs in Traditional script, applied to queries too. */
+  queryRepairs: Array<{ spun: string; original: string }>;
   stats: CorpusStats;
 }
 

@@ -1,9 +1,16 @@
 import { serve } from "@hono/node-server";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import OpenAI from "openai";
 import { createApp } from "../app.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
+import { toTraditional } from "../lib/script.js";
+import { createRetriever } from "../retrieval/create-retriever.js";
+import { readLexiconFiles } from "../retrieval/lexicon-files.js";
+import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
+import { LanceStore } from "../retrieval/stores/lancedb.js";
 import { VERSION } from "../version.js";
 
 /** The Node entry: environment → config → corpus (built on first start) → serve. */
@@ -14,8 +21,20 @@ async function main(): Promise<void> {
   const { corpus, rebuilt } = await loadOrIngest(defaultPaths(root));
   if (rebuilt) console.log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
 
+  const corpusIndex = new CorpusIndex(corpus);
+  const lexicon = await readLexiconFiles(join(root, "corpus"));
+  const lanceUri = config.lanceUri ?? join(resolve(root, config.dataDir), "lancedb");
+  const retriever = await createRetriever({
+    corpus: corpusIndex,
+    lexicon,
+    toTraditional,
+    openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
+    ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
+  });
+
   const app = createApp({
-    corpus: new CorpusIndex(corpus),
+    corpus: corpusIndex,
+    retriever,
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,
@@ -29,6 +48,14 @@ async function main(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+function providerEmbedder(config: Config, corpusVersion: string): ProviderEmbedder {
+  const client = new OpenAI({
+    apiKey: config.llm.apiKey ?? "not-needed",
+    ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
+  });
+  return new ProviderEmbedder(client, config.llm.embedModel as string, corpusVersion);
 }
 
 main().catch((error: unknown) => {

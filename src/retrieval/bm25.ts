@@ -1,0 +1,48 @@
+import type { Ranked } from "./types.js";
+
+/**
+ * Okapi BM25 over pre-tokenised documents (k1 = 1.2, b = 0.75, the common defaults that LanceDB's
+ * full-text search also uses). Built once; a search touches only the postings of the query's terms.
+ */
+export class Bm25Index {
+  private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
+  private readonly lengths: number[];
+  private readonly averageLength: number;
+
+  constructor(
+    private readonly ids: readonly string[],
+    documents: readonly string[][],
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
+    this.lengths = documents.map((tokens) => tokens.length);
+    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
+    documents.forEach((tokens, doc) => {
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      for (const [token, tf] of counts) {
+        const list = this.postings.get(token) ?? [];
+        list.push({ doc, tf });
+        this.postings.set(token, list);
+      }
+    });
+  }
+
+  search(queryTokens: readonly string[], limit: number): Ranked[] {
+    const scores = new Map<number, number>();
+    const total = this.ids.length;
+    for (const token of new Set(queryTokens)) {
+      const list = this.postings.get(token);
+      if (!list) continue;
+      const idf = Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5));
+      for (const { doc, tf } of list) {
+        const norm = tf + this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.averageLength);
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
+      }
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([doc, score]) => ({ id: this.ids[doc] as string, score }));
+  }
+}

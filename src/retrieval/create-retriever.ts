@@ -1,0 +1,50 @@
+import type { CorpusIndex } from "../corpus/corpus-index.js";
+import type { Chunk } from "../corpus/types.js";
+import { offlineRetrievalParts, type LexiconFiles } from "./offline-parts.js";
+import { Retriever, type RetrievalSettings } from "./retriever.js";
+import { OfflineScope } from "./scope.js";
+import { MemoryStore } from "./stores/memory.js";
+import type { Embedder, Store } from "./types.js";
+
+/** What a store needs to open (or build) its index: the chunks, the index key, and the vectors on demand. */
+export interface StoreRequest {
+  chunks: readonly Chunk[];
+  indexKey: string;
+  embed: () => Promise<Float32Array[]>;
+}
+
+export interface CreateRetrieverOptions {
+  corpus: CorpusIndex;
+  lexicon: LexiconFiles;
+  toTraditional: (text: string) => string;
+  openStore: (request: StoreRequest) => Promise<Store>;
+  /** A provider embedder for the vector column; the offline one when absent. */
+  embedder?: Embedder;
+  settings?: RetrievalSettings;
+}
+
+/** Builds the retrieval stack for any runtime; the runtime only says how to open its store. */
+export async function createRetriever(options: CreateRetrieverOptions): Promise<Retriever> {
+  const parts = offlineRetrievalParts(options.corpus, options.lexicon, options.toTraditional);
+  const chunks = options.corpus.chunks;
+  const offlineVectors = await parts.embedder.embedDocuments(chunks);
+  const embedder = options.embedder ?? parts.embedder;
+  const store = await options.openStore({
+    chunks,
+    indexKey: embedder.id,
+    embed: embedder === parts.embedder ? async () => offlineVectors : () => embedder.embedDocuments(chunks),
+  });
+  return new Retriever({
+    ...parts,
+    embedder,
+    store,
+    scope: await OfflineScope.create(parts.embedder, chunks, offlineVectors),
+    corpus: options.corpus,
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+}
+
+/** The in-memory store, for Workers and for tests. */
+export async function openMemoryStore(request: StoreRequest): Promise<Store> {
+  return new MemoryStore(request.chunks, await request.embed());
+}

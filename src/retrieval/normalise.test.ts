@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { toTraditional } from "../lib/script.js";
+import { Glossary } from "./glossary.js";
+import { Lexicon } from "./lexicon.js";
+import { detectLanguage, normaliseQuery } from "./normalise.js";
+
+const glossary = new Glossary(
+  [
+    {
+      id: "veteran-passivity",
+      label: { "zh-Hant": "克服老員工的消極心態", "zh-Hans": "克服老员工的消极心态", en: "Overcoming a veteran's passivity" },
+      handbook: ["消極心態", "老員工"],
+      zh: ["老油條", "没干劲"],
+      en: ["checked out", "veteran"],
+    },
+  ],
+  toTraditional,
+);
+const lexicon = new Lexicon("from\tto\tnote\n業務\t商務代表\tTaiwan\nsalesperson\tsales rep\t\n", "term\ttopic\nCRM\tsoftware\n報稅\ttax\n", toTraditional);
+const deps = { glossary, lexicon, toTraditional, repairs: [{ spun: "治理", original: "管理" }] };
+
+describe("detectLanguage", () => {
+  it("tells Traditional, Simplified and English apart", () => {
+    expect(detectLanguage("我那個老員工整天很消極", toTraditional)).toBe("zh-Hant");
+    expect(detectLanguage("新人太兴奋了静不下来", toTraditional)).toBe("zh-Hans");
+    expect(detectLanguage("my veteran rep has checked out", toTraditional)).toBe("en");
+    expect(detectLanguage("FABE 怎麼用", toTraditional)).toBe("zh-Hant");
+  });
+});
+
+describe("normaliseQuery", () => {
+  it("converts Simplified to Traditional and finds concepts through colloquial forms", () => {
+    const query = normaliseQuery("这个老员工没干劲", deps);
+    expect(query.lang).toBe("zh-Hans");
+    expect(query.normalized).toBe("這個老員工沒幹勁");
+    expect(query.concepts).toEqual(["veteran-passivity"]);
+    expect(query.zh).toContain("消極心態");
+  });
+
+  it("maps English phrasing onto the same concept and expands it into handbook terms", () => {
+    const query = normaliseQuery("My best salesperson has checked out", deps);
+    expect(query.lang).toBe("en");
+    expect(query.concepts).toEqual(["veteran-passivity"]);
+    expect(query.expansion).toContain("sales rep");
+    expect(query.zh).toContain("老員工");
+  });
+
+  it("repairs a pasted spun word, expands everyday words, and flags uncovered topics", () => {
+    const query = normaliseQuery("業務不會治理客戶,要不要買CRM", deps);
+    expect(query.normalized).toContain("管理");
+    expect(query.expansion).toContain("商務代表");
+    expect(query.outOfScope).toEqual(["CRM"]);
+  });
+
+  it("honours an explicit language", () => {
+    expect(normaliseQuery("FABE", deps, "zh-Hans").lang).toBe("zh-Hans");
+  });
+});

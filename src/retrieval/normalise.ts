@@ -1,0 +1,69 @@
+import type { Repair } from "../corpus/repairs.js";
+import { applyRepairs } from "../corpus/repairs.js";
+import { TrackedText } from "../corpus/tracked-text.js";
+import type { ConceptMatch, Glossary } from "./glossary.js";
+import type { Lexicon } from "./lexicon.js";
+import type { Lang, QueryText } from "./types.js";
+
+export interface NormalisedQuery extends QueryText {
+  lang: Lang;
+  /** The query in Traditional script with spun words repaired: what the Chinese index is searched with. */
+  normalized: string;
+  matches: ConceptMatch[];
+  /** Handbook words the query's everyday words stand for (thesaurus). */
+  expansion: string[];
+  /** Terms naming topics the handbook does not cover. */
+  outOfScope: string[];
+}
+
+export interface NormaliseDeps {
+  glossary: Glossary;
+  lexicon: Lexicon;
+  toTraditional: (text: string) => string;
+  /** The unguarded entries of repairs.tsv, in Traditional script: a pasted spun word reads as the handbook's. */
+  repairs: ReadonlyArray<Pick<Repair, "spun" | "original">>;
+}
+
+/** Chinese if a fifth of the letters are Han characters; Simplified if converting to Traditional changes it. */
+export function detectLanguage(text: string, toTraditional: (text: string) => string): Lang {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  // A Chinese query spends one character per word, an English one about five letters.
+  if (han === 0 || han * 5 < latin) return "en";
+  return toTraditional(text) === text ? "zh-Hant" : "zh-Hans";
+}
+
+/**
+ * From a user's query to what the indexes are searched with: script unified to Traditional, pasted spun
+ * words repaired, and the glossary's concepts found and expanded into the handbook's own terms (for the
+ * Chinese index) and English (for the English index).
+ */
+export function normaliseQuery(query: string, deps: NormaliseDeps, lang?: Lang): NormalisedQuery {
+  const detected = lang ?? detectLanguage(query, deps.toTraditional);
+  const traditional = deps.toTraditional(query.normalize("NFKC"));
+  const normalized = applyRepairs(TrackedText.fromSource(traditional), deps.repairs.map((repair) => ({ ...repair, note: "" }))).text;
+  const expansion = deps.lexicon.expand(normalized);
+  const matches = deps.glossary.match(`${normalized} ${expansion.chinese.join(" ")} ${expansion.english.join(" ")}`);
+  const concepts = matches.map((match) => match.id);
+  const handbookTerms: string[] = [];
+  const englishTerms: string[] = [];
+  for (const id of concepts) {
+    const concept = deps.glossary.concept(id);
+    if (!concept) continue;
+    handbookTerms.push(...concept.handbook);
+    englishTerms.push(concept.label.en);
+  }
+  const chinesePart = (normalized.match(/[\p{Script=Han}\p{N}]+/gu) ?? []).join(" ");
+  const englishPart = (normalized.match(/[A-Za-z][A-Za-z'-]*/g) ?? []).join(" ");
+  return {
+    lang: detected,
+    normalized,
+    matches,
+    concepts,
+    original: query,
+    expansion: [...expansion.chinese, ...expansion.english],
+    outOfScope: deps.lexicon.outOfScopeTerms(normalized),
+    zh: [chinesePart, ...expansion.chinese, ...handbookTerms].filter(Boolean).join(" "),
+    en: [englishPart, ...expansion.english, ...englishTerms].filter(Boolean).join(" "),
+  };
+}
