@@ -11,7 +11,7 @@ let app: Hono;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
-  deps = await realAppDeps({ maxBodyBytes: 4096, logError: (error) => logged.push(error) });
+  deps = await realAppDeps({ maxBodyBytes: 8192, logError: (error) => logged.push(error) });
   app = createApp(deps);
 });
 
@@ -103,7 +103,7 @@ describe("errors", () => {
     });
 
     it("reject a body over the limit with 413", async () => {
-      await expectError(await post(JSON.stringify({ query: "x".repeat(5000) })), 413, "payload_too_large");
+      await expectError(await post(JSON.stringify({ query: "x".repeat(10_000) })), 413, "payload_too_large");
     });
 
     it("reject a non-JSON content type with 415", async () => {

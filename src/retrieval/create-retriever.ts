@@ -2,7 +2,7 @@ import type { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Chunk } from "../corpus/types.js";
 import { offlineRetrievalParts, type LexiconFiles } from "./offline-parts.js";
 import { Retriever, type RetrievalSettings } from "./retriever.js";
-import { OfflineScope } from "./scope.js";
+import { DomainScope } from "./scope.js";
 import { MemoryStore } from "./stores/memory.js";
 import type { Embedder, Store } from "./types.js";
 
@@ -38,7 +38,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     ...parts,
     embedder,
     store,
-    scope: await OfflineScope.create(parts.embedder, chunks, offlineVectors),
+    scope: new DomainScope(chunks, parts.questionRanker.texts),
     corpus: options.corpus,
     ...(options.settings ? { settings: options.settings } : {}),
   });

@@ -13,12 +13,12 @@ export class Lexicon {
     for (const [from, to] of rows(thesaurusTsv, "thesaurus")) {
       const targets = (to ?? "").split("|").map((term) => term.trim()).filter(Boolean);
       if (targets.length === 0) continue;
-      if (/[a-z]/i.test(from)) this.thesaurus.addEnglish(from, targets);
+      if (isEnglish(from)) this.thesaurus.addEnglish(from, targets);
       else this.thesaurus.addChinese(from, targets);
     }
     this.outOfScope = new PhraseMatcher(toTraditional);
     for (const [term, topic] of rows(outOfScopeTsv, "out-of-scope")) {
-      if (/^[\x20-\x7e]+$/.test(term)) this.outOfScope.addEnglish(term, topic ?? "");
+      if (isEnglish(term)) this.outOfScope.addEnglish(term, topic ?? "");
       else this.outOfScope.addChinese(term, topic ?? "");
     }
   }
@@ -28,7 +28,7 @@ export class Lexicon {
     const chinese = new Set<string>();
     const english = new Set<string>();
     for (const hit of this.thesaurus.match(text)) {
-      for (const term of hit.value) (/[a-z]/i.test(term) ? english : chinese).add(term);
+      for (const term of hit.value) (isEnglish(term) ? english : chinese).add(term);
     }
     return { chinese: [...chinese], english: [...english] };
   }
@@ -37,6 +37,11 @@ export class Lexicon {
   outOfScopeTerms(text: string): string[] {
     return [...new Set(this.outOfScope.match(text).map((hit) => hit.form))];
   }
+}
+
+/** English rows are plain ASCII; anything with a Han character ("X理論") is Chinese. */
+export function isEnglish(text: string): boolean {
+  return /^[\x20-\x7e]+$/.test(text);
 }
 
 function* rows(tsv: string, name: string): Generator<[string, string | undefined]> {

@@ -43,7 +43,7 @@ export function normaliseQuery(query: string, deps: NormaliseDeps, lang?: Lang):
   const traditional = deps.toTraditional(query.normalize("NFKC"));
   const normalized = applyRepairs(TrackedText.fromSource(traditional), deps.repairs.map((repair) => ({ ...repair, note: "" }))).text;
   const expansion = deps.lexicon.expand(normalized);
-  const matches = deps.glossary.match(`${normalized} ${expansion.chinese.join(" ")} ${expansion.english.join(" ")}`);
+  const matches = deps.glossary.match(normalized);
   const concepts = matches.map((match) => match.id);
   const handbookTerms: string[] = [];
   const englishTerms: string[] = [];

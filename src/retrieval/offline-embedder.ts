@@ -70,9 +70,9 @@ export class OfflineEmbedder implements Embedder {
       if (index !== undefined) conceptBlock[index] = this.conceptIdf[index] ?? 0;
     }
     const chineseBlock = vector.subarray(this.glossary.size, this.glossary.size + CHINESE_DIMENSIONS);
-    hashInto(chineseBlock, chineseTokens, this.bigramIdf, this.documents);
+    hashInto(chineseBlock, chineseTokens, this.bigramIdf);
     const englishBlock = vector.subarray(this.glossary.size + CHINESE_DIMENSIONS);
-    hashInto(englishBlock, englishWords, this.wordIdf, this.documents);
+    hashInto(englishBlock, englishWords, this.wordIdf);
     normalise(conceptBlock, WEIGHTS.concepts);
     normalise(chineseBlock, WEIGHTS.chinese);
     normalise(englishBlock, WEIGHTS.english);
@@ -93,12 +93,17 @@ function idf(documents: number, frequency: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
 
-/** Sublinear tf × idf, hashed into the block (FNV-1a). Tokens unseen in the corpus get the highest idf. */
-function hashInto(block: Float32Array, tokens: string[], idfs: Map<string, number>, documents: number): void {
+/**
+ * Sublinear tf × idf, hashed into the block (FNV-1a). Tokens the corpus never uses are left out: they
+ * cannot match a passage, and would only shift the balance between the blocks.
+ */
+function hashInto(block: Float32Array, tokens: string[], idfs: Map<string, number>): void {
   const counts = new Map<string, number>();
   for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
   for (const [token, count] of counts) {
-    const weight = (1 + Math.log(count)) * (idfs.get(token) ?? idf(documents, 0));
+    const tokenIdf = idfs.get(token);
+    if (tokenIdf === undefined) continue;
+    const weight = (1 + Math.log(count)) * tokenIdf;
     const slot = fnv1a(token) % block.length;
     block[slot] = (block[slot] ?? 0) + weight;
   }

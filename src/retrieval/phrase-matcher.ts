@@ -11,13 +11,19 @@ export interface PhraseHit<T> {
  * stemmed word sequences ("checked out" is found in "has checked out", "veterans" matches "veteran").
  */
 export class PhraseMatcher<T> {
-  private readonly chinese: Array<PhraseHit<T>> = [];
+  /** Chinese forms by their first two characters: a query is scanned once, not once per form. */
+  private readonly chinese = new Map<string, Array<PhraseHit<T>>>();
   private readonly english = new Map<string, Array<{ words: string[]; form: string; value: T }>>();
 
   constructor(private readonly toTraditional: (text: string) => string) {}
 
   addChinese(form: string, value: T): void {
-    this.chinese.push({ form: this.toTraditional(form), value });
+    const converted = this.toTraditional(form);
+    if (converted.length < 2) return;
+    const key = converted.slice(0, 2);
+    const list = this.chinese.get(key) ?? [];
+    list.push({ form: converted, value });
+    this.chinese.set(key, list);
   }
 
   addEnglish(form: string, value: T): void {
@@ -30,7 +36,16 @@ export class PhraseMatcher<T> {
   }
 
   matchChinese(text: string, accept: (value: T) => boolean = () => true): Array<PhraseHit<T>> {
-    return this.chinese.filter((entry) => text.includes(entry.form) && accept(entry.value));
+    const hits: Array<PhraseHit<T>> = [];
+    const seen = new Set<PhraseHit<T>>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      for (const entry of this.chinese.get(text.slice(i, i + 2)) ?? []) {
+        if (seen.has(entry) || !text.startsWith(entry.form, i) || !accept(entry.value)) continue;
+        seen.add(entry);
+        hits.push(entry);
+      }
+    }
+    return hits;
   }
 
   matchEnglish(text: string): Array<PhraseHit<T>> {

@@ -2,7 +2,9 @@ import type { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Chunk } from "../corpus/types.js";
 import { reciprocalRankFusion, type WeightedList } from "./fuse.js";
 import { normaliseQuery, type NormaliseDeps, type NormalisedQuery } from "./normalise.js";
-import type { OfflineScope } from "./scope.js";
+import type { ConceptRanker } from "./concept-ranker.js";
+import type { QuestionRanker } from "./question-ranker.js";
+import type { DomainScope } from "./scope.js";
 import type { Embedder, Lang, Store } from "./types.js";
 
 /** Tuned on evals/retrieval.jsonl and reported by `npm run eval`; see docs/retrieval.md. */
@@ -10,6 +12,8 @@ export interface RankerWeights {
   chinese: number;
   english: number;
   vector: number;
+  concepts: number;
+  questions: number;
 }
 
 export interface RetrievalSettings {
@@ -17,8 +21,11 @@ export interface RetrievalSettings {
   candidates: number;
   /** Fusion weights for Chinese queries and for English ones (whose Chinese search sees only expansions). */
   weights: { zh: RankerWeights; en: RankerWeights };
-  /** Below this cosine between the query and its best passage, the handbook is taken not to cover it. */
-  abstainBelow: number;
+  /**
+   * Below this share of content words the handbook knows (DomainScope), it is taken not to cover the
+   * query. English needs more: its everyday words ("best", "way", "fix") are all somewhere in the rendering.
+   */
+  abstainBelow: { zh: number; en: number };
   /**
    * A query naming an uncovered topic (out-of-scope.tsv) abstains unless it also names at least this many
    * handbook concepts: "a bonus tax question" abstains, "a rep who won't fill in the CRM" need not.
@@ -29,11 +36,11 @@ export interface RetrievalSettings {
 export const DEFAULT_SETTINGS: RetrievalSettings = {
   candidates: 20,
   weights: {
-    zh: { chinese: 1, english: 0.5, vector: 1.5 },
-    en: { chinese: 0.5, english: 1.5, vector: 1 },
+    zh: { chinese: 0.3, english: 0.15, vector: 0.3, concepts: 0.15, questions: 6 },
+    en: { chinese: 0.15, english: 0.3, vector: 0.3, concepts: 0.15, questions: 6 },
   },
-  abstainBelow: 0.12,
-  conceptsToOverrideOutOfScope: 2,
+  abstainBelow: { zh: 0.3, en: 0.55 },
+  conceptsToOverrideOutOfScope: 3,
 };
 
 export interface ScoredChunk extends Chunk {
@@ -48,7 +55,7 @@ export interface Retrieval {
   abstained: boolean;
   /** Terms that named a topic the handbook does not cover. */
   outOfScope: string[];
-  /** The offline cosine of the best passage: what abstention is decided on. */
+  /** Share of the query's content words the handbook knows: what abstention is decided on. */
   confidence: number;
   results: ScoredChunk[];
 }
@@ -57,7 +64,9 @@ export interface RetrieverDeps extends NormaliseDeps {
   store: Store;
   /** Embeds queries for the store's vector column (the offline embedder, or a provider's). */
   embedder: Embedder;
-  scope: OfflineScope;
+  scope: DomainScope;
+  conceptRanker: ConceptRanker;
+  questionRanker: QuestionRanker;
   corpus: CorpusIndex;
   settings?: RetrievalSettings;
 }
@@ -85,20 +94,27 @@ export class Retriever {
     const { candidates, abstainBelow, conceptsToOverrideOutOfScope } = this.settings;
     const weights = normalised.lang === "en" ? this.settings.weights.en : this.settings.weights.zh;
     const vector = await embedder.embedQuery(normalised);
-    const [chinese, english, nearest, confidence] = await Promise.all([
+    // The store's searches run natively off the main thread: start them, then do the in-process rankers.
+    const searches = Promise.all([
       store.searchChinese(normalised.zh, candidates),
       store.searchEnglish(normalised.en, candidates),
       store.searchVector(vector, candidates),
-      this.deps.scope.confidence(normalised),
     ]);
+    const questionHits = this.deps.questionRanker.search(normalised);
+    const byQuestions = this.deps.questionRanker.rank(questionHits, candidates);
+    const byConcepts = this.deps.conceptRanker.rank(normalised, candidates);
+    const confidence = this.deps.scope.coverage(normalised.normalized);
+    const [chinese, english, nearest] = await searches;
     const lists: WeightedList[] = [
+      { name: "questions", weight: weights.questions, results: byQuestions },
       { name: "chinese", weight: weights.chinese, results: chinese },
       { name: "english", weight: weights.english, results: english },
       { name: "vector", weight: weights.vector, results: nearest },
+      { name: "concepts", weight: weights.concepts, results: byConcepts },
     ];
     const fused = reciprocalRankFusion(lists);
     const uncovered = normalised.outOfScope.length > 0 && normalised.concepts.length < conceptsToOverrideOutOfScope;
-    const abstained = confidence < abstainBelow || uncovered;
+    const abstained = confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || uncovered;
     const results = abstained
       ? []
       : fused.slice(0, k).flatMap((hit) => {

@@ -1,27 +1,41 @@
 import type { Chunk } from "../corpus/types.js";
-import type { OfflineEmbedder } from "./offline-embedder.js";
-import { cosine } from "./stores/memory.js";
-import type { QueryText } from "./types.js";
+import { bigrams, englishTokens } from "./tokenize.js";
+
+/** Tokens in more than this share of the texts are function words ("怎麼", "how"): they say nothing of topic. */
+const FUNCTION_WORD_SHARE = 0.03;
+/** A token counts as the handbook's when at least this many texts use it (one could be a typo or a name). */
+const KNOWN_AT = 2;
 
 /**
- * Decides whether the handbook covers a query: the best cosine between the query and any passage under
- * the offline embedder. Always the offline embedder — whatever ranks the passages — so the threshold
- * calibrated on the eval holds when a provider embedder is configured.
+ * How much of a query is about what the handbook covers: the share of its content tokens (Chinese
+ * bigrams, English stems) that the handbook's passages and the questions they answer use. "紅燒肉怎麼做"
+ * shares only function words with them; "老員工整天很消極" shares nearly everything. Bag-of-words
+ * similarity cannot tell these apart (both find *some* passage), this can.
  */
-export class OfflineScope {
-  private constructor(
-    private readonly embedder: OfflineEmbedder,
-    private readonly vectors: Float32Array[],
-  ) {}
+export class DomainScope {
+  private readonly frequency = new Map<string, number>();
+  private readonly texts: number;
 
-  static async create(embedder: OfflineEmbedder, chunks: readonly Chunk[], vectors?: Float32Array[]): Promise<OfflineScope> {
-    return new OfflineScope(embedder, vectors ?? (await embedder.embedDocuments(chunks)));
+  constructor(chunks: readonly Chunk[], questions: readonly string[]) {
+    const texts = [...chunks.map((chunk) => `${chunk.path.join(" ")} ${chunk.text} ${chunk.en}`), ...questions];
+    this.texts = texts.length;
+    for (const text of texts) {
+      for (const token of new Set([...bigrams(text), ...englishTokens(text)])) {
+        this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
+      }
+    }
   }
 
-  async confidence(query: QueryText): Promise<number> {
-    const vector = await this.embedder.embedQuery(query);
-    let best = 0;
-    for (const candidate of this.vectors) best = Math.max(best, cosine(vector, candidate));
-    return best;
+  /** Share of the query's content tokens the handbook knows, 0–1 (0 when the query has none). */
+  coverage(normalized: string): number {
+    let content = 0;
+    let known = 0;
+    for (const token of new Set([...bigrams(normalized), ...englishTokens(normalized)])) {
+      const count = this.frequency.get(token) ?? 0;
+      if (count / this.texts > FUNCTION_WORD_SHARE) continue;
+      content++;
+      if (count >= KNOWN_AT) known++;
+    }
+    return content === 0 ? 0 : known / content;
   }
 }

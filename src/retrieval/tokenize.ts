@@ -28,6 +28,7 @@ export function englishTokens(text: string): string[] {
 
 export function stem(word: string): string {
   let base = word.replace(/'s$/, "");
+  if (base.length > 4 && base.endsWith("ves")) return `${base.slice(0, -3)}f`;
   if (base.length > 4 && base.endsWith("ies")) return `${base.slice(0, -3)}y`;
   if (base.length > 4 && base.endsWith("ing")) base = base.slice(0, -3);
   else if (base.length > 3 && base.endsWith("ed")) base = base.slice(0, -2);

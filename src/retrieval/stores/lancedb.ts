@@ -3,6 +3,8 @@ import type { Chunk } from "../../corpus/types.js";
 import { bigrams, englishTokens } from "../tokenize.js";
 import type { Ranked, Store } from "../types.js";
 
+const MAX_TERMS = 32;
+
 export interface LanceStoreOptions {
   /** A folder (embedded) or an object-store URI (`s3://…`) for many stateless instances. */
   uri: string;
@@ -54,14 +56,17 @@ export class LanceStore implements Store {
   }
 
   async searchChinese(query: string, limit: number): Promise<Ranked[]> {
-    const terms = bigrams(query);
+    // Each distinct bigram once, and at most MAX_TERMS of them (the query's own come first, then its
+    // expansions): LanceDB's search time grows with the number of terms.
+    const terms = [...new Set(bigrams(query))].slice(0, MAX_TERMS);
     if (terms.length === 0) return [];
     return this.fullText(terms.join(" "), "text", limit);
   }
 
   async searchEnglish(query: string, limit: number): Promise<Ranked[]> {
-    if (englishTokens(query).length === 0) return [];
-    return this.fullText(query, "en", limit);
+    const words = [...new Set(query.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [])];
+    if (englishTokens(words.join(" ")).length === 0) return [];
+    return this.fullText(words.slice(0, MAX_TERMS).join(" "), "en", limit);
   }
 
   async searchVector(vector: Float32Array, limit: number): Promise<Ranked[]> {
@@ -69,6 +74,7 @@ export class LanceStore implements Store {
       .query()
       .nearestTo(Array.from(vector))
       .distanceType("cosine")
+      .bypassVectorIndex() // a hundred rows: an exact scan, no ANN index to build or tune
       .select(["id"])
       .limit(limit)
       .toArray();
