@@ -8,7 +8,7 @@ import { createApp } from "../src/app.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { toTraditional } from "../src/lib/script.js";
-import { createRetriever } from "../src/retrieval/create-retriever.js";
+import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 
@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   const body = () => JSON.stringify({ query: queries[next++ % queries.length], k: 5 });
 
   rows.push(["in process retrieve (LanceDB)", ...stats(await time(ROUNDS, () => retriever!.retrieve(queries[next++ % queries.length] as string)))]);
+  // The same pipeline on the in-memory store (the Workers store): what the three LanceDB searches cost.
+  const memoryRetriever = await createRetriever({ corpus: index, lexicon, toTraditional, openStore: openMemoryStore });
+  rows.push(["in process retrieve (memory store)", ...stats(await time(ROUNDS, () => memoryRetriever.retrieve(queries[next++ % queries.length] as string)))]);
   const routes: Array<[string, () => Promise<unknown>]> = [
     ["in process GET /api/health", async () => (await app.request("/api/health")).arrayBuffer()],
     ["in process POST /api/retrieve", async () => (await app.request("/api/retrieve", post(body()))).arrayBuffer()],
