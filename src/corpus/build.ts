@@ -115,7 +115,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     sections,
     chunks,
     queryRepairs: repairs
-      .filter((repair) => !repair.guard)
+      .filter((repair) => repair.query)
       .map((repair) => ({ spun: options.toTraditional(repair.spun), original: options.toTraditional(repair.original) })),
     stats: {
       sections: sections.length,

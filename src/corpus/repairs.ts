@@ -10,6 +10,8 @@ export interface Repair {
   original: string;
   guard?: RegExp;
   note: string;
+  /** Also repaired in users' queries: only forms no user would mean as written (特不, 集風光試 …). */
+  query?: boolean;
 }
 
 export interface RepairCount {
@@ -18,13 +20,13 @@ export interface RepairCount {
   applied: number;
 }
 
-/** Parses repairs.tsv: `spun<TAB>original<TAB>guard<TAB>note`, `#` comments, one header row. */
+/** Parses repairs.tsv: `spun<TAB>original<TAB>guard<TAB>note<TAB>query`, `#` comments, one header row. */
 export function parseRepairs(tsv: string): Repair[] {
   const repairs: Repair[] = [];
   const lines = tsv.split(/\r?\n/);
   lines.forEach((line, index) => {
     if (line.trim() === "" || line.startsWith("#") || line.startsWith("spun\t")) return;
-    const [spun, original, guard, note] = line.split("\t");
+    const [spun, original, guard, note, query] = line.split("\t");
     if (!spun || original === undefined) throw new Error(`repairs.tsv line ${index + 1}: needs spun and original`);
     let pattern: RegExp | undefined;
     if (guard) {
@@ -37,7 +39,8 @@ export function parseRepairs(tsv: string): Repair[] {
         throw new Error(`repairs.tsv line ${index + 1}: guard "${guard}" cannot contain "${spun}"`);
       }
     }
-    repairs.push({ spun, original, ...(pattern ? { guard: pattern } : {}), note: note ?? "" });
+    if (query === "yes" && pattern) throw new Error(`repairs.tsv line ${index + 1}: a guarded form cannot apply to queries`);
+    repairs.push({ spun, original, ...(pattern ? { guard: pattern } : {}), note: note ?? "", ...(query === "yes" ? { query: true } : {}) });
   });
   return repairs;
 }

@@ -45,7 +45,7 @@ export interface Corpus {
   source: { id: string; title: string; titleEn: string; seedSha256: string };
   sections: Section[];
   chunks: Chunk[];
-  /** The unguarded spun-word repairs in Traditional script, applied to queries too. */
+  /** The repairs marked for queries (forms no user would mean as written), in Traditional script. */
   queryRepairs: Array<{ spun: string; original: string }>;
   stats: CorpusStats;
 }

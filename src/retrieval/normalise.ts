@@ -20,7 +20,7 @@ export interface NormaliseDeps {
   glossary: Glossary;
   lexicon: Lexicon;
   toTraditional: (text: string) => string;
-  /** The unguarded entries of repairs.tsv, in Traditional script: a pasted spun word reads as the handbook's. */
+  /** The query entries of repairs.tsv, in Traditional script: a pasted spun word reads as the handbook's. */
   repairs: ReadonlyArray<Pick<Repair, "spun" | "original">>;
 }
 
