@@ -75,14 +75,14 @@ export class LanceStore implements Store {
       .nearestTo(Array.from(vector))
       .distanceType("cosine")
       .bypassVectorIndex() // a hundred rows: an exact scan, no ANN index to build or tune
-      .select(["id"])
+      .select(["id", "_distance"])
       .limit(limit)
       .toArray();
     return rows.map((row: { id: string; _distance: number }) => ({ id: row.id, score: 1 - row._distance }));
   }
 
   private async fullText(query: string, column: "text" | "en", limit: number): Promise<Ranked[]> {
-    const rows = await this.table.query().fullTextSearch(query, { columns: column }).select(["id"]).limit(limit).toArray();
+    const rows = await this.table.query().fullTextSearch(query, { columns: column }).select(["id", "_score"]).limit(limit).toArray();
     return rows.map((row: { id: string; _score: number }) => ({ id: row.id, score: row._score }));
   }
 }
