@@ -70,6 +70,9 @@ export function storeMetrics(store: string, outcomes: readonly CaseOutcome[]): M
     const scores = score(outcomes.filter((o) => o.case.lang === lang));
     metrics.push(atLeast(`${store} hit@3 ${lang}`, scores.hit3, 0.85));
     metrics.push(info(`${store} hit@1 ${lang}`, scores.hit1), info(`${store} MRR ${lang}`, scores.mrr));
+    const ofLang = outcomes.filter((o) => o.case.lang === lang);
+    const right = ofLang.filter((o) => o.abstained === o.case.outOfScope).length;
+    metrics.push(info(`${store} abstention right ${lang}`, round(right / Math.max(1, ofLang.length))));
   }
   const outOfScope = outcomes.filter((o) => o.case.outOfScope);
   const inScope = outcomes.filter((o) => !o.case.outOfScope);
