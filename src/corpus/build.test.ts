@@ -173,3 +173,19 @@ describe("sections", () => {
     }
   });
 });
+
+describe("sentences", () => {
+  it("split every chunk into verbatim sentences, each with English", () => {
+    for (const chunk of chunks) {
+      const sentences = corpus.sentences[chunk.id] ?? [];
+      expect(sentences.length, chunk.id).toBeGreaterThan(0);
+      let cursor = 0;
+      for (const sentence of sentences) {
+        const at = chunk.text.indexOf(sentence.text, cursor);
+        expect(at, `${chunk.id}: ${sentence.text}`).toBeGreaterThanOrEqual(0);
+        cursor = at + sentence.text.length;
+        expect(sentence.en.length, chunk.id).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -48,6 +48,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
 
   const sections: Section[] = [];
   const chunks: Chunk[] = [];
+  const sentences: Corpus["sentences"] = {};
   const englishSections: EnglishSection[] = [];
   const missingEnglish: number[] = [];
   const titles = new Map<string, string>();
@@ -101,6 +102,10 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
         end,
       });
       section.chunkIds.push(id);
+      sentences[id] = units.slice(first, last + 1).map((unit, offset) => ({
+        text: text.text.slice(unit.start, unit.end),
+        en: unitEnglish[first + offset] ?? "",
+      }));
     });
   }
 
@@ -114,6 +119,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     source: { id: profile.id, title: profile.title, titleEn: profile.titleEn, seedSha256: inputs.seedSha256 },
     sections,
     chunks,
+    sentences,
     queryRepairs: repairs
       .filter((repair) => repair.query)
       .map((repair) => ({ spun: options.toTraditional(repair.spun), original: options.toTraditional(repair.original) })),

@@ -45,6 +45,11 @@ export interface Corpus {
   source: { id: string; title: string; titleEn: string; seedSha256: string };
   sections: Section[];
   chunks: Chunk[];
+  /**
+   * Each chunk's sentences with their English, in order: what advice quotes. Every `text` is a verbatim
+   * substring of its chunk's `text`, so a quote can always be checked against the chunk it cites.
+   */
+  sentences: Record<string, Array<{ text: string; en: string }>>;
   /** The repairs marked for queries (forms no user would mean as written), in Traditional script. */
   queryRepairs: Array<{ spun: string; original: string }>;
   stats: CorpusStats;
