@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
-import { toTraditional } from "../src/lib/script.js";
+import { createAdviceService } from "../src/coach/advice/create-advice.js";
+import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
+import { toSimplified, toTraditional } from "../src/lib/script.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
@@ -49,6 +51,13 @@ async function main(): Promise<void> {
   const app = createApp({
     corpus: index,
     retriever: retriever!,
+    advice: createAdviceService({
+      retriever: retriever!,
+      corpus: index,
+      prompts: await readAdvicePromptFiles(join(root, "prompts")),
+      toTraditional,
+      toSimplified,
+    }),
     mode: "offline",
     version: "bench",
     maxBodyBytes: 65_536,

@@ -7,12 +7,15 @@ import { AppError, errorBody } from "./lib/errors.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
+import { adviceRoutes } from "./routes/advice.js";
+import type { AdviceService } from "./coach/advice/advise.js";
 import type { Retriever } from "./retrieval/retriever.js";
 
 /** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
 export interface AppDeps {
   corpus: CorpusIndex;
   retriever: Retriever;
+  advice: AdviceService;
   mode: Mode;
   version: string;
   maxBodyBytes: number;
@@ -37,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/corpus", corpusRoutes(deps));
   app.route("/api/retrieve", retrieveRoutes(deps));
+  app.route("/api/advice", adviceRoutes(deps));
 
   app.notFound((context) =>
     context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),

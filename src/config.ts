@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   COACH_EMBED_MODEL: z.string().min(1).optional(),
   /** LanceDB location; default <COACH_DATA_DIR>/lancedb. An object-store URI lets many instances share it. */
   COACH_LANCEDB_URI: z.string().min(1).optional(),
+  /** How long one model call may take before the request falls back to offline advice. */
+  COACH_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
 });
 
@@ -23,7 +25,7 @@ export interface Config {
   dataDir: string;
   lanceUri?: string;
   mode: Mode;
-  llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string };
+  llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
   maxBodyBytes: number;
 }
 
@@ -47,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(values.COACH_LLM_BASE_URL ? { baseUrl: values.COACH_LLM_BASE_URL } : {}),
       model: values.COACH_LLM_MODEL,
       ...(values.COACH_EMBED_MODEL ? { embedModel: values.COACH_EMBED_MODEL } : {}),
+      timeoutMs: values.COACH_LLM_TIMEOUT_MS,
     },
     maxBodyBytes: values.COACH_MAX_BODY_BYTES,
   };

@@ -6,7 +6,10 @@ import { createApp } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
-import { toTraditional } from "../lib/script.js";
+import { createAdviceService } from "../coach/advice/create-advice.js";
+import { readAdvicePromptFiles } from "../coach/prompt-files.js";
+import { toSimplified, toTraditional } from "../lib/script.js";
+import { OpenAIChatModel } from "../llm/openai.js";
 import { createRetriever } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
@@ -32,9 +35,28 @@ async function main(): Promise<void> {
     ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
   });
 
+  const model =
+    config.mode === "llm"
+      ? new OpenAIChatModel({
+          ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+          ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+          model: config.llm.model,
+          timeoutMs: config.llm.timeoutMs,
+        })
+      : undefined;
+  const advice = createAdviceService({
+    retriever,
+    corpus: corpusIndex,
+    prompts: await readAdvicePromptFiles(join(root, "prompts")),
+    toTraditional,
+    toSimplified,
+    ...(model ? { model } : {}),
+  });
+
   const app = createApp({
     corpus: corpusIndex,
     retriever,
+    advice,
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,

@@ -24,3 +24,11 @@ export function toTraditional(text: string): string {
   }
   return result;
 }
+
+let simplifier: ((text: string) => string) | undefined;
+
+/** Traditional → Simplified (opencc tw→cn), for answers to a Simplified-script user. */
+export function toSimplified(text: string): string {
+  simplifier ??= OpenCC.Converter({ from: "tw", to: "cn" });
+  return simplifier(text);
+}

@@ -44,6 +44,16 @@ export class ConceptRanker {
     return this.index.search([...bigrams(queryText.zh), ...englishTokens(queryText.en)], limit);
   }
 
+  /** Passages about the given concepts (the first counts most), those naming them in their heading first. */
+  passagesAbout(conceptIds: readonly string[], limit: number): Ranked[] {
+    const scores: Ranked[] = [];
+    for (const [chunkId, weights] of this.chunkConcepts) {
+      const score = conceptIds.reduce((sum, id, index) => sum + (weights.get(id) ?? 0) / (index + 1), 0);
+      if (score > 0) scores.push({ id: chunkId, score });
+    }
+    return scores.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+
   rank(queryText: { zh: string; en: string }, limit: number): Ranked[] {
     const concepts = this.concepts(queryText);
     const scores = new Map<string, number>();

@@ -3,6 +3,7 @@ import type { Chunk } from "../corpus/types.js";
 import { reciprocalRankFusion, type WeightedList } from "./fuse.js";
 import { normaliseQuery, type NormaliseDeps, type NormalisedQuery } from "./normalise.js";
 import type { ConceptRanker } from "./concept-ranker.js";
+import type { Glossary } from "./glossary.js";
 import type { QuestionRanker } from "./question-ranker.js";
 import type { DomainScope } from "./scope.js";
 import type { Embedder, Lang, Store } from "./types.js";
@@ -58,6 +59,8 @@ export interface Retrieval {
   /** Share of the query's content words the handbook knows: what abstention is decided on. */
   confidence: number;
   results: ScoredChunk[];
+  /** When abstaining: the passages that came closest, to suggest what the handbook does cover. */
+  nearest: Array<{ id: string; title: string; path: string[] }>;
 }
 
 export interface RetrieverDeps extends NormaliseDeps {
@@ -79,8 +82,19 @@ export class Retriever {
     this.settings = deps.settings ?? DEFAULT_SETTINGS;
   }
 
+  get glossary(): Glossary {
+    return this.deps.glossary;
+  }
+
   get storeName(): string {
     return this.deps.store.name;
+  }
+
+  /** The best passage about some glossary concepts (for a diagnosis that names a rep type or stage). */
+  passageAbout(conceptIds: readonly string[]): ScoredChunk | undefined {
+    const best = this.deps.conceptRanker.passagesAbout(conceptIds, 1)[0];
+    const chunk = best ? this.deps.corpus.chunk(best.id) : undefined;
+    return chunk ? { ...chunk, score: 0 } : undefined;
   }
 
   normalise(query: string, lang?: Lang): NormalisedQuery {
@@ -134,6 +148,12 @@ export class Retriever {
       outOfScope: normalised.outOfScope,
       confidence: round(confidence),
       results,
+      nearest: abstained
+        ? fused.slice(0, 3).flatMap((hit) => {
+            const chunk = corpus.chunk(hit.id);
+            return chunk ? [{ id: chunk.id, title: chunk.title, path: chunk.path }] : [];
+          })
+        : [],
     };
   }
 }

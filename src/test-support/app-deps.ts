@@ -2,14 +2,18 @@ import { fileURLToPath } from "node:url";
 import type { AppDeps } from "../app.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../corpus/ingest.js";
-import { toTraditional } from "../lib/script.js";
+import { join } from "node:path";
+import { createAdviceService } from "../coach/advice/create-advice.js";
+import { readAdvicePromptFiles } from "../coach/prompt-files.js";
+import type { ChatModel } from "../llm/types.js";
+import { toSimplified, toTraditional } from "../lib/script.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The app's real dependencies over the shipped corpus, with the in-memory store (no files written). */
-export async function realAppDeps(overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
+export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { model?: ChatModel } = {}): Promise<AppDeps> {
   const paths = defaultPaths(root);
   const { corpus } = await buildFromFiles(paths);
   const index = new CorpusIndex(corpus);
@@ -22,6 +26,14 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}): Promise<App
   return {
     corpus: index,
     retriever,
+    advice: createAdviceService({
+      retriever,
+      corpus: index,
+      prompts: await readAdvicePromptFiles(join(root, "prompts")),
+      toTraditional,
+      toSimplified,
+      ...(options.model ? { model: options.model } : {}),
+    }),
     mode: "offline",
     version: "test",
     maxBodyBytes: 65_536,

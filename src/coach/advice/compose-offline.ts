@@ -1,0 +1,156 @@
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { NormalisedQuery } from "../../retrieval/normalise.js";
+import type { Retrieval, ScoredChunk } from "../../retrieval/retriever.js";
+import { bigrams } from "../../retrieval/tokenize.js";
+import type { Lang } from "../../retrieval/types.js";
+import { fill, type AdviceTemplates } from "./data.js";
+import type { Diagnosis } from "./diagnose.js";
+import type { Advice, AdviceLine } from "./types.js";
+
+export interface OfflineComposerDeps {
+  corpus: CorpusIndex;
+  templates: AdviceTemplates;
+  toSimplified: (text: string) => string;
+  /** Handbook terms of the diagnosed type or stage: a sentence naming one is the step to quote. */
+  focusTerms?: readonly string[];
+}
+
+/** Words that mark a sentence as something to do, in the handbook's Chinese. */
+const ACTION_MARKERS = ["要", "應該", "需要", "建議", "首先", "可以", "最好", "不要", "必須", "一定", "讓他", "給他", "引導", "幫助", "先"];
+const MAX_STEPS = 6;
+const MIN_STEPS = 3;
+
+/**
+ * The offline advice: every step is a sentence of a retrieved passage, chosen because it says what to do
+ * and shares the scenario's words, framed in the user's language. Nothing is written that the handbook
+ * does not say; the talk track and the watch list follow the handbook's own communication steps.
+ */
+export function composeOfflineAdvice(
+  retrieval: Retrieval,
+  query: NormalisedQuery,
+  diagnosis: Diagnosis,
+  deps: OfflineComposerDeps,
+): Advice {
+  const lang = retrieval.lang;
+  const { templates } = deps;
+  const prose = (text: string) => (lang === "zh-Hans" ? deps.toSimplified(text) : text);
+  const base = { lang, mode: "offline" as const, diagnosis, dropped_citations: 0 };
+  if (retrieval.abstained) {
+    const titles = retrieval.nearest.map((near) => quoteTitle(titleOf(near.id, near.title, lang, deps), lang, templates, prose));
+    const summary = [templates.abstain[lang], titles.length ? fill(templates.nearest[lang], { titles: titles.join(templates.listJoin[lang]) }) : ""]
+      .filter(Boolean)
+      .join(lang === "en" ? " " : "");
+    return { ...base, abstained: true, summary, steps: [], talkTrack: [], watch: [], citations: [], nearest: retrieval.nearest.map(({ id, title }) => ({ id, title })) };
+  }
+
+  const steps = pickSteps(retrieval.results, query, deps).map(({ chunk, sentence }) => {
+    const title = titleOf(chunk.id, chunk.title, lang, deps);
+    const text = fill(templates.step[lang], { title: prose(title), quote: prose(sentence.text), english: sentence.en });
+    return { text, citations: [chunk.id], quote: sentence.text, quoteEn: sentence.en };
+  });
+  const cited = [...new Set(steps.map((step) => step.citations[0] as string))];
+  const citations = cited.flatMap((id) => retrieval.results.filter((chunk) => chunk.id === id));
+  const topic = diagnosis.topics[0]?.label ?? titleOf(cited[0] ?? "", citations[0]?.title ?? "", lang, deps);
+
+  return {
+    ...base,
+    abstained: false,
+    summary: summarise(diagnosis, citations, lang, deps, prose),
+    steps,
+    talkTrack: linesFrom(templates.talkTrack.basis, templates.talkTrack.lines.map((line) => fill(line[lang], { topic: prose(topic) })), deps),
+    watch: linesFrom(templates.watch.basis, watchLines(diagnosis, lang, templates), deps),
+    citations,
+    nearest: [],
+  };
+}
+
+interface Pick {
+  chunk: ScoredChunk;
+  sentence: { text: string; en: string };
+}
+
+/** The best action sentence of each passage in rank order; more from the top passages when there are few. */
+function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps: OfflineComposerDeps): Pick[] {
+  const wanted = new Set(bigrams(query.zh));
+  const ranked = results.map((chunk, rank) => {
+    const sentences = (deps.corpus.corpus.sentences[chunk.id] ?? [])
+      .map((sentence, index) => ({
+        sentence,
+        score: sentenceScore(sentence.text, index, wanted) - rank * 0.2 + (names(sentence.text, deps.focusTerms) ? 2 : 0),
+      }))
+      .filter((candidate) => Number.isFinite(candidate.score))
+      .sort((a, b) => b.score - a.score);
+    return { chunk, sentences };
+  });
+  const picks: Pick[] = [];
+  for (let round = 0; round < 3 && picks.length < MIN_STEPS; round++) {
+    for (const { chunk, sentences } of ranked) {
+      const candidate = sentences[round];
+      if (candidate && picks.length < MAX_STEPS) picks.push({ chunk, sentence: candidate.sentence });
+    }
+  }
+  // Keep the handbook's reading order within a passage, and the passages in rank order.
+  return picks.slice(0, MAX_STEPS).sort((a, b) => {
+    const rankA = results.indexOf(a.chunk);
+    const rankB = results.indexOf(b.chunk);
+    if (rankA !== rankB) return rankA - rankB;
+    const list = deps.corpus.corpus.sentences[a.chunk.id] ?? [];
+    return list.indexOf(a.sentence) - list.indexOf(b.sentence);
+  });
+}
+
+function names(text: string, terms: readonly string[] = []): boolean {
+  return terms.some((term) => text.includes(term));
+}
+
+/** -Infinity for sentences that cannot be a step (headings, questions, fragments). */
+function sentenceScore(text: string, index: number, wanted: Set<string>): number {
+  if (text.length < 12 || /[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text))) return -Infinity;
+  const action = ACTION_MARKERS.some((marker) => text.includes(marker)) ? 1 : 0;
+  const tokens = bigrams(text);
+  const shared = tokens.filter((token) => wanted.has(token)).length;
+  return action + Math.min(1.5, shared / 4) + Math.min(0.5, text.length / 200);
+}
+
+function summarise(
+  diagnosis: Diagnosis,
+  citations: readonly ScoredChunk[],
+  lang: Lang,
+  deps: OfflineComposerDeps,
+  prose: (text: string) => string,
+): string {
+  const { templates } = deps;
+  const join = templates.listJoin[lang];
+  const titles = [...new Set(citations.slice(0, 3).map((chunk) => quoteTitle(titleOf(chunk.id, chunk.title, lang, deps), lang, templates, prose)))];
+  const diagnosed = diagnosis.tenure || diagnosis.type || diagnosis.stage || diagnosis.problems.length > 0;
+  if (!diagnosed) return fill(templates.summaryPlain[lang], { titles: titles.join(join) });
+  let text = diagnosis.tenure ? fill(templates.who[lang], { tenure: diagnosis.tenure.label }) : templates.whoUnknown[lang];
+  if (diagnosis.type) text += fill(templates.typeClause[lang], { type: diagnosis.type.label });
+  if (diagnosis.stage) text += fill(templates.stageClause[lang], { stage: diagnosis.stage.label });
+  if (diagnosis.problems.length) text += fill(templates.problemClause[lang], { problems: diagnosis.problems.map((p) => p.label).join(join) });
+  return text + fill(templates.summaryTail[lang], { titles: titles.join(join) });
+}
+
+function watchLines(diagnosis: Diagnosis, lang: Lang, templates: AdviceTemplates): string[] {
+  const lines = diagnosis.problems.map((problem) => {
+    const key = problem.value as "attitude" | "knowledge" | "skill" | "manager";
+    return templates.watch[key]?.[lang];
+  });
+  return [...lines.filter((line): line is string => Boolean(line)), templates.watch.default[lang]];
+}
+
+/** Lines that draw on one handbook section cite its first passage. */
+function linesFrom(sectionId: string, texts: string[], deps: OfflineComposerDeps): AdviceLine[] {
+  const chunkId = deps.corpus.sections.find((section) => section.id === sectionId)?.chunkIds[0];
+  return texts.map((text) => ({ text, citations: chunkId ? [chunkId] : [] }));
+}
+
+function titleOf(chunkId: string, title: string, lang: Lang, deps: OfflineComposerDeps): string {
+  if (lang !== "en") return title;
+  const sectionId = deps.corpus.chunk(chunkId)?.sectionId;
+  return deps.corpus.sections.find((section) => section.id === sectionId)?.titleEn ?? title;
+}
+
+function quoteTitle(title: string, lang: Lang, templates: AdviceTemplates, prose: (text: string) => string): string {
+  return fill(templates.titleQuote[lang], { title: prose(title) });
+}

@@ -1,0 +1,37 @@
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { ChatModel } from "../../llm/types.js";
+import type { Retriever } from "../../retrieval/retriever.js";
+import { AdviceService } from "./advise.js";
+import { parseAdviceData } from "./data.js";
+
+/** The prompts/ files advice reads, as loaded by a runtime (files on Node, bundled on Workers). */
+export interface AdvicePromptFiles {
+  diagnosisJson: unknown;
+  offlineJson: unknown;
+  system: string;
+  user: string;
+}
+
+export interface CreateAdviceOptions {
+  retriever: Retriever;
+  corpus: CorpusIndex;
+  prompts: AdvicePromptFiles;
+  toTraditional: (text: string) => string;
+  toSimplified: (text: string) => string;
+  /** Present in llm mode. */
+  model?: ChatModel;
+}
+
+export function createAdviceService(options: CreateAdviceOptions): AdviceService {
+  const glossary = options.retriever.glossary;
+  return new AdviceService({
+    retriever: options.retriever,
+    corpus: options.corpus,
+    data: parseAdviceData(options.prompts.diagnosisJson, options.prompts.offlineJson),
+    toTraditional: options.toTraditional,
+    toSimplified: options.toSimplified,
+    conceptLabel: (id, lang) => glossary.concept(id)?.label[lang],
+    conceptHandbookTerms: (id) => glossary.concept(id)?.handbook,
+    ...(options.model ? { llm: { model: options.model, prompts: { system: options.prompts.system, user: options.prompts.user } } } : {}),
+  });
+}

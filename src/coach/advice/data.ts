@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const Localised = z.object({ "zh-Hant": z.string(), "zh-Hans": z.string(), en: z.string() });
+
+const DiagnosisValue = z.object({
+  value: z.string(),
+  label: Localised,
+  concepts: z.array(z.string()),
+  zh: z.array(z.string()),
+  en: z.array(z.string()),
+});
+
+/** prompts/diagnosis.json: how a scenario is read. */
+export const DiagnosisDataSchema = z.object({
+  tenure: z.array(DiagnosisValue),
+  stage: z.array(DiagnosisValue),
+  type: z.array(DiagnosisValue),
+  problem: z.array(DiagnosisValue),
+});
+
+/** prompts/advice-offline.json: the offline composer's wording. */
+export const AdviceTemplatesSchema = z.object({
+  who: Localised,
+  whoUnknown: Localised,
+  typeClause: Localised,
+  stageClause: Localised,
+  problemClause: Localised,
+  summaryTail: Localised,
+  summaryPlain: Localised,
+  listJoin: Localised,
+  titleQuote: Localised,
+  step: Localised,
+  talkTrack: z.object({ basis: z.string(), lines: z.array(Localised.extend({ step: z.string() })).min(3) }),
+  watch: z.object({
+    basis: z.string(),
+    attitude: Localised,
+    knowledge: Localised,
+    skill: Localised,
+    manager: Localised,
+    default: Localised,
+  }),
+  abstain: Localised,
+  nearest: Localised,
+});
+
+export type DiagnosisData = z.infer<typeof DiagnosisDataSchema>;
+export type DiagnosisValue = z.infer<typeof DiagnosisValue>;
+export type AdviceTemplates = z.infer<typeof AdviceTemplatesSchema>;
+
+export interface AdviceData {
+  diagnosis: DiagnosisData;
+  templates: AdviceTemplates;
+}
+
+/** Validates the two prompt files once, at startup; the error names the field at fault. */
+export function parseAdviceData(diagnosisJson: unknown, templatesJson: unknown): AdviceData {
+  return { diagnosis: DiagnosisDataSchema.parse(diagnosisJson), templates: AdviceTemplatesSchema.parse(templatesJson) };
+}
+
+/** Fills `{slot}`s; a slot without a value is left visible rather than silently dropped. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

@@ -1,0 +1,29 @@
+import type { ScoredChunk } from "../../retrieval/retriever.js";
+import type { Lang } from "../../retrieval/types.js";
+import type { Diagnosis } from "./diagnose.js";
+
+/** A line of advice and the passages it rests on. `quote` is verbatim from the first cited chunk. */
+export interface AdviceLine {
+  text: string;
+  citations: string[];
+  quote?: string;
+  quoteEn?: string;
+}
+
+/** The answer of `POST /api/advice` (DESIGN §4, plus `watch`, `nearest` and `dropped_citations`). */
+export interface Advice {
+  lang: Lang;
+  mode: "offline" | "llm";
+  fallback?: string;
+  abstained: boolean;
+  diagnosis: Diagnosis;
+  summary: string;
+  steps: AdviceLine[];
+  talkTrack: AdviceLine[];
+  watch: AdviceLine[];
+  citations: ScoredChunk[];
+  /** When abstaining: nearby topics the handbook does cover. */
+  nearest: Array<{ id: string; title: string }>;
+  /** Citations or quotes the model produced that failed validation and were removed (llm mode). */
+  dropped_citations: number;
+}

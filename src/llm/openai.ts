@@ -1,0 +1,76 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import { ProviderError, type ChatMessage, type ChatModel, type CompleteOptions } from "./types.js";
+
+export interface OpenAIChatOptions {
+  apiKey?: string;
+  baseUrl?: string;
+  model: string;
+  timeoutMs: number;
+}
+
+/**
+ * Chat completions over the OpenAI wire format (OpenAI, Azure, DeepSeek, Qwen, Ollama, vLLM …). The SDK
+ * retries once on 429, 5xx and timeouts; what still fails becomes a ProviderError the caller falls back on.
+ */
+export class OpenAIChatModel implements ChatModel {
+  readonly name: string;
+  private readonly client: OpenAI;
+
+  constructor(private readonly options: OpenAIChatOptions) {
+    this.name = options.model;
+    this.client = new OpenAI({
+      apiKey: options.apiKey ?? "not-needed",
+      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+      timeout: options.timeoutMs,
+      maxRetries: 1,
+    });
+  }
+
+  async complete(messages: readonly ChatMessage[], options: CompleteOptions = {}): Promise<string> {
+    const request = {
+      model: this.options.model,
+      messages: messages.map((message) => ({ role: message.role, content: message.content })),
+      temperature: 0.2,
+      ...(options.json ? { response_format: { type: "json_object" as const } } : {}),
+    };
+    try {
+      if (!options.onDelta) {
+        const response = await this.client.chat.completions.create({ ...request, stream: false });
+        return response.choices[0]?.message?.content ?? "";
+      }
+      const stream = await this.client.chat.completions.create({ ...request, stream: true });
+      let text = "";
+      let finished = false;
+      try {
+        for await (const chunk of stream) {
+          const choice = chunk.choices[0];
+          const delta = choice?.delta?.content ?? "";
+          if (delta) {
+            text += delta;
+            await options.onDelta(delta);
+          }
+          if (choice?.finish_reason) finished = true;
+        }
+      } catch (error) {
+        // Once the answer has started, any failure is a cut stream, whatever the socket error says.
+        throw new ProviderError("stream_interrupted", "the provider's answer was cut off", { cause: error });
+      }
+      if (!finished) throw new ProviderError("stream_interrupted", "the stream ended before the model finished");
+      return text;
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+}
+
+function toProviderError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (error instanceof APIConnectionTimeoutError) return new ProviderError("timeout", "the provider timed out", { cause: error });
+  if (error instanceof APIConnectionError) return new ProviderError("connection_error", "could not reach the provider", { cause: error });
+  if (error instanceof APIError) {
+    if (error.status === 429) return new ProviderError("rate_limited", "the provider is rate limiting", { cause: error });
+    return new ProviderError("provider_error", `the provider answered ${error.status ?? "an error"}`, { cause: error });
+  }
+  // A body cut mid-stream surfaces as a plain error from the stream reader.
+  return new ProviderError("stream_interrupted", "the provider's answer was cut off", { cause: error });
+}

@@ -1,0 +1,32 @@
+/** One message of a chat; user-provided text only ever goes in `user` messages. */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface CompleteOptions {
+  /** Receives text as the model streams it; when absent the call does not stream. */
+  onDelta?: (text: string) => void | Promise<void>;
+  /** Ask for a JSON object (OpenAI `response_format: json_object`). */
+  json?: boolean;
+}
+
+/** A chat model behind any OpenAI-compatible endpoint. Failures throw `ProviderError`. */
+export interface ChatModel {
+  readonly name: string;
+  complete(messages: readonly ChatMessage[], options?: CompleteOptions): Promise<string>;
+}
+
+/** Why a provider call failed, in the words the response's `fallback` field uses. */
+export type ProviderFailure = "timeout" | "rate_limited" | "provider_error" | "connection_error" | "stream_interrupted";
+
+export class ProviderError extends Error {
+  constructor(
+    readonly reason: ProviderFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ProviderError";
+  }
+}
