@@ -110,6 +110,7 @@ export class AdviceService {
       templates: this.deps.data.templates,
       toSimplified: this.deps.toSimplified,
       focusTerms: this.focusTerms(diagnosis),
+      contextConcepts: this.deps.data.diagnosis.tenure.flatMap((entry) => entry.concepts),
     });
   }
 }

@@ -11,12 +11,14 @@ export interface OfflineComposerDeps {
   corpus: CorpusIndex;
   templates: AdviceTemplates;
   toSimplified: (text: string) => string;
+  /** Concepts that say how long the rep has been here rather than what the problem is. */
+  contextConcepts?: readonly string[];
   /** Handbook terms of the diagnosed type or stage: a sentence naming one is the step to quote. */
   focusTerms?: readonly string[];
 }
 
 /** Words that mark a sentence as something to do, in the handbook's Chinese. */
-const ACTION_MARKERS = ["要", "應該", "需要", "建議", "首先", "可以", "最好", "不要", "必須", "一定", "讓他", "給他", "引導", "幫助", "先"];
+const ACTION_MARKERS = ["要", "應該", "需要", "建議", "首先", "最好", "不要", "必須", "一定", "讓他", "給他", "引導", "幫助", "先", "多"];
 const MAX_STEPS = 6;
 const MIN_STEPS = 3;
 
@@ -50,7 +52,9 @@ export function composeOfflineAdvice(
   });
   const cited = [...new Set(steps.map((step) => step.citations[0] as string))];
   const citations = cited.flatMap((id) => retrieval.results.filter((chunk) => chunk.id === id));
-  const topic = diagnosis.topics[0]?.label ?? titleOf(cited[0] ?? "", citations[0]?.title ?? "", lang, deps);
+  // The talk is about the problem, not the rep's tenure: a tenure concept is not the topic.
+  const topic = diagnosis.topics.find((finding) => !(deps.contextConcepts ?? []).includes(finding.value))?.label
+    ?? titleOf(cited[0] ?? "", citations[0]?.title ?? "", lang, deps);
 
   return {
     ...base,

@@ -1,0 +1,70 @@
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import OpenAI from "openai";
+import type { AppDeps } from "../app.js";
+import { createAdviceService } from "../coach/advice/create-advice.js";
+import { readAdvicePromptFiles } from "../coach/prompt-files.js";
+import type { Config } from "../config.js";
+import { CorpusIndex } from "../corpus/corpus-index.js";
+import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
+import { toSimplified, toTraditional } from "../lib/script.js";
+import { OpenAIChatModel } from "../llm/openai.js";
+import { createRetriever } from "../retrieval/create-retriever.js";
+import { readLexiconFiles } from "../retrieval/lexicon-files.js";
+import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
+import { LanceStore } from "../retrieval/stores/lancedb.js";
+import { VERSION } from "../version.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Everything the app needs on Node, from a validated config: the corpus (built when missing or stale),
+ * LanceDB under COACH_DATA_DIR, the prompts, and the model in llm mode. Shared by the server and the CLI.
+ */
+export async function nodeAppDeps(config: Config, log: (line: string) => void = console.log): Promise<AppDeps> {
+  const { corpus, rebuilt } = await loadOrIngest(defaultPaths(ROOT));
+  if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
+  const corpusIndex = new CorpusIndex(corpus);
+  const lanceUri = config.lanceUri ?? join(resolve(ROOT, config.dataDir), "lancedb");
+  const retriever = await createRetriever({
+    corpus: corpusIndex,
+    lexicon: await readLexiconFiles(join(ROOT, "corpus")),
+    toTraditional,
+    openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
+    ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
+  });
+  const model =
+    config.mode === "llm"
+      ? new OpenAIChatModel({
+          ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+          ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+          model: config.llm.model,
+          timeoutMs: config.llm.timeoutMs,
+        })
+      : undefined;
+  const advice = createAdviceService({
+    retriever,
+    corpus: corpusIndex,
+    prompts: await readAdvicePromptFiles(join(ROOT, "prompts")),
+    toTraditional,
+    toSimplified,
+    ...(model ? { model } : {}),
+  });
+  return {
+    corpus: corpusIndex,
+    retriever,
+    advice,
+    mode: config.mode,
+    version: VERSION,
+    maxBodyBytes: config.maxBodyBytes,
+    logError: (error, context) => console.error(`${context.method} ${context.path} failed:`, error),
+  };
+}
+
+function providerEmbedder(config: Config, corpusVersion: string): ProviderEmbedder {
+  const client = new OpenAI({
+    apiKey: config.llm.apiKey ?? "not-needed",
+    ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
+  });
+  return new ProviderEmbedder(client, config.llm.embedModel as string, corpusVersion);
+}
