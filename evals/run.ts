@@ -3,6 +3,11 @@ import { fileURLToPath } from "node:url";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { loadRetrievalCases } from "./cases.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
+import { createAdviceService } from "../src/coach/advice/create-advice.js";
+import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
+import { CorpusIndex } from "../src/corpus/corpus-index.js";
+import { toSimplified, toTraditional } from "../src/lib/script.js";
+import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import type { SuiteResult } from "./types.js";
@@ -15,7 +20,7 @@ async function main(): Promise<number> {
   const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
 
   const verbose = process.argv.includes("--verbose");
-  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose)];
+  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose), await advice(paths)];
 
   const table = formatTable(results);
   console.log(table);
@@ -56,6 +61,22 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
     ],
     notes,
   );
+}
+
+async function advice(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResult> {
+  const { corpus } = await buildFromFiles(paths);
+  const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
+  const { lancedb } = await retrieversFor(corpus, paths.corpusDir);
+  const index = new CorpusIndex(corpus);
+  const service = createAdviceService({
+    retriever: lancedb,
+    corpus: index,
+    prompts: await readAdvicePromptFiles(fileURLToPath(new URL("../prompts", import.meta.url))),
+    toTraditional,
+    toSimplified,
+  });
+  const cases = loadAdviceCases(fileURLToPath(new URL("advice.jsonl", import.meta.url)), seed, corpus.chunks);
+  return adviceSuite(service, index, cases);
 }
 
 function formatTable(results: readonly SuiteResult[]): string {

@@ -30,10 +30,13 @@ export class ConceptRanker {
     this.index = new Bm25Index(ids, documents);
     this.chunkConcepts = new Map(
       chunks.map((chunk) => {
+        // One point per distinct handbook term of the concept in the text, two per term in the heading
+        // path: a concept named in the heading is what the passage is about.
         const weights = new Map<string, number>();
-        for (const match of glossary.matchChinese(chunk.text, true)) weights.set(match.id, 1);
-        // A concept named in the heading is what the passage is about.
-        for (const match of glossary.matchChinese(chunk.path.join(" "), true)) weights.set(match.id, 2);
+        for (const match of glossary.matchChinese(chunk.text, true)) weights.set(match.id, match.forms.length);
+        for (const match of glossary.matchChinese(chunk.path.join(" "), true)) {
+          weights.set(match.id, (weights.get(match.id) ?? 0) + 2 * match.forms.length);
+        }
         return [chunk.id, weights];
       }),
     );
@@ -44,14 +47,20 @@ export class ConceptRanker {
     return this.index.search([...bigrams(queryText.zh), ...englishTokens(queryText.en)], limit);
   }
 
-  /** Passages about the given concepts (the first counts most), those naming them in their heading first. */
+  /**
+   * Passages about the first of the given concepts that any passage names (the list goes from most to
+   * least specific), those naming it in their heading first.
+   */
   passagesAbout(conceptIds: readonly string[], limit: number): Ranked[] {
-    const scores: Ranked[] = [];
-    for (const [chunkId, weights] of this.chunkConcepts) {
-      const score = conceptIds.reduce((sum, id, index) => sum + (weights.get(id) ?? 0) / (index + 1), 0);
-      if (score > 0) scores.push({ id: chunkId, score });
+    for (const id of conceptIds) {
+      const scores: Ranked[] = [];
+      for (const [chunkId, weights] of this.chunkConcepts) {
+        const score = weights.get(id) ?? 0;
+        if (score > 0) scores.push({ id: chunkId, score });
+      }
+      if (scores.length > 0) return scores.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
     }
-    return scores.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+    return [];
   }
 
   rank(queryText: { zh: string; en: string }, limit: number): Ranked[] {

@@ -45,15 +45,20 @@ export class AdviceService {
   }
 
   /**
-   * A diagnosed rep type or growth stage has a passage of its own (興奮型, 失望期 …): make sure the advice
-   * draws on it, right after the best retrieved passage.
+   * A diagnosed rep type or growth stage has a passage of its own (興奮型, 失望期 …), and so does a
+   * combination of findings (a veteran with an attitude problem → 克服老員工的消極心態): make sure the
+   * advice draws on them, right after the best retrieved passage.
    */
   private withDiagnosedPassages(results: ScoredChunk[], diagnosis: Diagnosis): ScoredChunk[] {
     const focus: ScoredChunk[] = [];
+    const wanted: string[][] = this.diagnoser.focusConcepts(diagnosis).map((concept) => [concept]);
     for (const dimension of ["type", "stage"] as const) {
       const finding = diagnosis[dimension];
       const entry = finding ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value) : undefined;
-      const passage = entry ? this.deps.retriever.passageAbout(entry.concepts) : undefined;
+      if (entry) wanted.push(entry.concepts);
+    }
+    for (const concepts of wanted) {
+      const passage = this.deps.retriever.passageAbout(concepts);
       if (passage && !results.some((chunk) => chunk.id === passage.id) && !focus.some((chunk) => chunk.id === passage.id)) {
         focus.push(passage);
       }
@@ -64,7 +69,7 @@ export class AdviceService {
 
   /** The handbook's own words for a diagnosed type or stage (興奮型, 失望期): sentences naming them come first. */
   private focusTerms(diagnosis: Diagnosis): string[] {
-    const terms: string[] = [];
+    const terms: string[] = this.diagnoser.focusConcepts(diagnosis).flatMap((concept) => this.deps.conceptHandbookTerms(concept) ?? []);
     for (const dimension of ["type", "stage"] as const) {
       const finding = diagnosis[dimension];
       const entry = finding ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value) : undefined;

@@ -15,7 +15,21 @@ export const DiagnosisDataSchema = z.object({
   tenure: z.array(DiagnosisValue),
   stage: z.array(DiagnosisValue),
   type: z.array(DiagnosisValue),
+  performance: z.array(DiagnosisValue),
   problem: z.array(DiagnosisValue),
+  /** A combination of findings that calls for one handbook passage. */
+  focus: z.array(
+    z.object({
+      when: z.object({
+        tenure: z.string().optional(),
+        stage: z.string().optional(),
+        type: z.string().optional(),
+        performance: z.string().optional(),
+        problem: z.string().optional(),
+      }),
+      concept: z.string(),
+    }),
+  ),
 });
 
 /** prompts/advice-offline.json: the offline composer's wording. */

@@ -2,6 +2,7 @@ import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
 import type { NormalisedQuery } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { DiagnosisData, DiagnosisValue } from "./data.js";
+import { findDuration, tenureOf } from "./tenure.js";
 
 /** One reading of the scenario, with the words in it that suggested it. */
 export interface Finding {
@@ -14,12 +15,15 @@ export interface Diagnosis {
   tenure?: Finding;
   stage?: Finding;
   type?: Finding;
+  performance?: Finding;
   problems: Finding[];
   /** What the scenario is about: the glossary concepts it names, best first. */
   topics: Finding[];
 }
 
-type Dimension = "tenure" | "stage" | "type" | "problem";
+type Dimension = "tenure" | "stage" | "type" | "performance" | "problem";
+/** An explicit duration counts as this many cue words. */
+const DURATION_WEIGHT = 2;
 
 /**
  * Reads who the rep is and what kind of problem it is from the glossary concepts the scenario names and
@@ -34,7 +38,7 @@ export class Diagnoser {
     private readonly conceptLabel: (id: string, lang: Lang) => string | undefined,
   ) {
     this.cues = new PhraseMatcher(toTraditional);
-    for (const dimension of ["tenure", "stage", "type", "problem"] as const) {
+    for (const dimension of ["tenure", "stage", "type", "performance", "problem"] as const) {
       for (const entry of data[dimension]) {
         for (const form of entry.zh) this.cues.addChinese(form, { dimension, value: entry.value });
         for (const form of entry.en) this.cues.addEnglish(form, { dimension, value: entry.value });
@@ -51,11 +55,21 @@ export class Diagnoser {
     };
     // The value with the most evidence wins ("a three-year veteran who won't mentor the new hires" is a
     // veteran, though it says 新人); ties go to the earlier value in the file.
+    const duration = findDuration(query.normalized);
     const first = (dimension: Exclude<Dimension, "problem">): Finding | undefined => {
       let best: Finding | undefined;
+      let bestWeight = 0;
       for (const entry of this.data[dimension]) {
         const cues = evidence(dimension, entry);
-        if (cues.length > (best?.cues.length ?? 0)) best = { value: entry.value, label: entry.label[lang], cues };
+        let weight = cues.length;
+        if (dimension === "tenure" && duration && tenureOf(duration.months) === entry.value) {
+          cues.unshift(duration.cue);
+          weight += DURATION_WEIGHT;
+        }
+        if (weight > bestWeight) {
+          best = { value: entry.value, label: entry.label[lang], cues };
+          bestWeight = weight;
+        }
       }
       return best;
     };
@@ -71,6 +85,27 @@ export class Diagnoser {
     const tenure = first("tenure");
     const stage = first("stage");
     const type = first("type");
-    return { ...(tenure ? { tenure } : {}), ...(stage ? { stage } : {}), ...(type ? { type } : {}), problems, topics };
+    const performance = first("performance");
+    return {
+      ...(tenure ? { tenure } : {}),
+      ...(stage ? { stage } : {}),
+      ...(type ? { type } : {}),
+      ...(performance ? { performance } : {}),
+      problems,
+      topics,
+    };
+  }
+
+  /** Concepts whose passage the findings call for: the `focus` rules of prompts/diagnosis.json that hold. */
+  focusConcepts(diagnosis: Diagnosis): string[] {
+    return this.data.focus
+      .filter((rule) =>
+        Object.entries(rule.when).every(([dimension, value]) =>
+          dimension === "problem"
+            ? diagnosis.problems.some((problem) => problem.value === value)
+            : diagnosis[dimension as "tenure" | "stage" | "type" | "performance"]?.value === value,
+        ),
+      )
+      .map((rule) => rule.concept);
   }
 }
