@@ -70,6 +70,12 @@ async function main(): Promise<void> {
     .map((line) => (JSON.parse(line) as { query: string }).query);
   let next = 0;
   const body = () => JSON.stringify({ query: queries[next++ % queries.length], k: 5 });
+  const scenarios = readFileSync(new URL("../evals/advice.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { scenario: string }).scenario);
+  let nextScenario = 0;
+  const adviceBody = () => JSON.stringify({ scenario: scenarios[nextScenario++ % scenarios.length] });
 
   rows.push(["in process retrieve (LanceDB)", ...stats(await time(ROUNDS, () => retriever!.retrieve(queries[next++ % queries.length] as string)))]);
   // The same pipeline on the in-memory store (the Workers store): what the three LanceDB searches cost.
@@ -87,7 +93,8 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const health = await time(ROUNDS, async () => (await fetch(`${base}/api/health`)).arrayBuffer());
   const retrieve = await time(ROUNDS, async () => (await fetch(`${base}/api/retrieve`, post(body()))).arrayBuffer());
-  rows.push(["HTTP GET /api/health", ...stats(health)], ["HTTP POST /api/retrieve", ...stats(retrieve)]);
+  const adviceTimes = await time(ROUNDS, async () => (await fetch(`${base}/api/advice`, post(adviceBody()))).arrayBuffer());
+  rows.push(["HTTP GET /api/health", ...stats(health)], ["HTTP POST /api/retrieve", ...stats(retrieve)], ["HTTP POST /api/advice (offline)", ...stats(adviceTimes)]);
   server.close();
   rmSync(folder, { recursive: true, force: true });
 
@@ -95,6 +102,8 @@ async function main(): Promise<void> {
   console.log(table([["measure", "n", "p50 ms", "p95 ms", "max ms"], ...rows]));
   const ratio = median(retrieve) / median(health);
   console.log(`\n/api/retrieve p50 ÷ /api/health p50 over HTTP: ${ratio.toFixed(2)} (target ≤ 4)`);
+  const adviceP95 = [...adviceTimes].sort((a, b) => a - b)[Math.floor(adviceTimes.length * 0.95)] ?? 0;
+  console.log(`/api/advice (offline) p95 over HTTP: ${adviceP95.toFixed(2)} ms (target ≤ 25)`);
   console.log(`rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB; node ${process.version}`);
 }
 
