@@ -21,7 +21,7 @@ afterAll(() => server.close());
 /** The excerpts the model was shown: id and Chinese text. */
 function excerpts(request: ChatRequest): Array<{ id: string; text: string }> {
   const user = request.messages.find((message) => message.role === "user")?.content ?? "";
-  return [...user.matchAll(/<excerpt id="([^"]+)"[^>]*>\n([^\n]+)\n/g)].map((match) => ({ id: match[1] as string, text: match[2] as string }));
+  return [...user.matchAll(/<excerpt n="\d+" id="([^"]+)"[^>]*>\n([^\n]+)\n/g)].map((match) => ({ id: match[1] as string, text: match[2] as string }));
 }
 
 /** A well-behaved model answer that cites what it was shown and quotes it verbatim. */
@@ -63,7 +63,7 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
     expect(system).not.toContain("老業務");
     const user = request.messages.find((message) => message.role === "user")?.content ?? "";
     expect(user).toContain(`<scenario>\n${SCENARIO}\n</scenario>`);
-    expect(user).toMatch(/<excerpt id="[\d.]+-\d\d"/);
+    expect(user).toMatch(/<excerpt n="1" id="[\d.]+-\d\d"/);
   });
 
   it("streams deltas and then one final validated response over SSE", async () => {

@@ -38,7 +38,7 @@ export async function adviceMessages(
     ["human", prompts.user],
   ]);
   const excerpts = retrieval.results
-    .map((chunk) => `<excerpt id="${chunk.id}" title="${chunk.title}">\n${chunk.text}\n${chunk.en}\n</excerpt>`)
+    .map((chunk, index) => `<excerpt n="${index + 1}" id="${chunk.id}" title="${chunk.title}">\n${chunk.text}\n${chunk.en}\n</excerpt>`)
     .join("\n\n");
   const messages = await template.formatMessages({
     language: LANGUAGE[retrieval.lang],
