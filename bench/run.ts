@@ -9,6 +9,8 @@ import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { createAdviceService } from "../src/coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
+import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
+import { FabeService } from "../src/coach/fabe/fabe-service.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       toTraditional,
       toSimplified,
     }),
+    fabe: new FabeService(await readFabeFiles(root), index, toTraditional),
     mode: "offline",
     version: "bench",
     maxBodyBytes: 65_536,

@@ -9,6 +9,8 @@ import { healthRoutes } from "./routes/health.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
 import { adviceRoutes } from "./routes/advice.js";
 import type { AdviceService } from "./coach/advice/advise.js";
+import type { FabeService } from "./coach/fabe/fabe-service.js";
+import { fabeRoutes } from "./routes/fabe.js";
 import type { Retriever } from "./retrieval/retriever.js";
 
 /** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
@@ -16,6 +18,7 @@ export interface AppDeps {
   corpus: CorpusIndex;
   retriever: Retriever;
   advice: AdviceService;
+  fabe: FabeService;
   mode: Mode;
   version: string;
   maxBodyBytes: number;
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/api/corpus", corpusRoutes(deps));
   app.route("/api/retrieve", retrieveRoutes(deps));
   app.route("/api/advice", adviceRoutes(deps));
+  app.route("/api/fabe", fabeRoutes(deps));
 
   app.notFound((context) =>
     context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),

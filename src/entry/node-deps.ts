@@ -4,6 +4,8 @@ import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
 import { createAdviceService } from "../coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../coach/prompt-files.js";
+import { readFabeFiles } from "../coach/fabe/fabe-files.js";
+import { FabeService } from "../coach/fabe/fabe-service.js";
 import type { Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
@@ -54,6 +56,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     corpus: corpusIndex,
     retriever,
     advice,
+    fabe: new FabeService(await readFabeFiles(ROOT), corpusIndex, toTraditional, model),
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,

@@ -5,6 +5,8 @@ import { buildFromFiles, defaultPaths } from "../corpus/ingest.js";
 import { join } from "node:path";
 import { createAdviceService } from "../coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../coach/prompt-files.js";
+import { readFabeFiles } from "../coach/fabe/fabe-files.js";
+import { FabeService } from "../coach/fabe/fabe-service.js";
 import type { ChatModel } from "../llm/types.js";
 import { toSimplified, toTraditional } from "../lib/script.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
@@ -34,6 +36,7 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { m
       toSimplified,
       ...(options.model ? { model: options.model } : {}),
     }),
+    fabe: new FabeService(await readFabeFiles(root), index, toTraditional, options.model),
     mode: "offline",
     version: "test",
     maxBodyBytes: 65_536,

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { ChatModel } from "../../llm/types.js";
+import { ProviderError } from "../../llm/types.js";
+import type { Lang } from "../../retrieval/types.js";
+import { FabeCues, LABELS, type Label } from "./cues.js";
+import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type Product } from "./feedback-data.js";
+import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
+
+/** The data files FABE reads, as loaded by a runtime. */
+export interface FabeFiles {
+  cuesJson: unknown;
+  feedbackJson: unknown;
+  productsJson: unknown;
+  drillsJson: unknown;
+  /** prompts/fabe.system.md: llm mode's instructions. */
+  system: string;
+}
+
+const ModelLabelsSchema = z.object({ labels: z.array(z.enum(LABELS)) });
+
+/**
+ * FABE scoring. Offline, the cue classifier labels each sentence. In llm mode the model labels the same
+ * sentences (structured output, validated with zod); everything else — missing parts, violations, score,
+ * feedback, rewrite — is computed from those labels exactly as offline, and any model failure or invalid
+ * output falls back to the offline labels with `fallback`.
+ */
+export class FabeService {
+  readonly products: Product[];
+  readonly drills: Drill[];
+  private readonly deps: FabeDeps;
+  private readonly system: string;
+
+  constructor(
+    files: FabeFiles,
+    corpus: CorpusIndex,
+    toTraditional: (text: string) => string,
+    private readonly model?: ChatModel,
+  ) {
+    this.system = files.system;
+    this.products = z.array(ProductSchema).parse(files.productsJson);
+    this.drills = z.array(DrillSchema).parse(files.drillsJson);
+    for (const drill of this.drills) {
+      if (!this.products.some((product) => product.id === drill.product)) throw new Error(`drill ${drill.id}: unknown product ${drill.product}`);
+    }
+    this.deps = {
+      cues: new FabeCues(files.cuesJson, toTraditional),
+      feedback: FabeFeedbackSchema.parse(files.feedbackJson),
+      products: this.products,
+      corpus,
+      toTraditional,
+    };
+  }
+
+  offline(pitch: string, product?: string, lang?: Lang): FabeResult {
+    return scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps);
+  }
+
+  async score(pitch: string, product?: string, lang?: Lang): Promise<FabeResult> {
+    const offline = this.offline(pitch, product, lang);
+    if (!this.model || offline.sentences.length === 0) return offline;
+    let labels: Label[];
+    try {
+      const raw = await this.model.complete(
+        [
+          { role: "system", content: this.system },
+          {
+            role: "user",
+            content: `<sentences>\n${offline.sentences.map((sentence, index) => `${index + 1}. ${sentence.text}`).join("\n")}\n</sentences>`,
+          },
+        ],
+        { json: true },
+      );
+      const parsed = ModelLabelsSchema.safeParse(safeJson(raw));
+      if (!parsed.success || parsed.data.labels.length !== offline.sentences.length) return { ...offline, fallback: "invalid_model_output" };
+      labels = parsed.data.labels;
+    } catch (error) {
+      if (error instanceof ProviderError) return { ...offline, fallback: error.reason };
+      throw error;
+    }
+    const relabel = (sentences: LabelledSentence[]) =>
+      sentences.map((sentence, index) => (labels[index] === sentence.label ? sentence : { ...sentence, label: labels[index] as Label, cues: [] }));
+    return { ...scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps, relabel), mode: "llm" };
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw.trim().replace(/^```(?:json)?\s*|\s*```$/g, ""));
+  } catch {
+    return undefined;
+  }
+}

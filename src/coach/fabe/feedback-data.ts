@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const Localised = z.object({ "zh-Hant": z.string(), "zh-Hans": z.string(), en: z.string() });
+const PerLabel = z.object({ F: Localised, A: Localised, B: Localised, E: Localised });
+
+/** prompts/fabe-feedback.json. */
+export const FabeFeedbackSchema = z.object({
+  fabeSection: z.string(),
+  principlesSection: z.string(),
+  names: PerLabel,
+  missing: PerLabel,
+  complete: Localised,
+  order: Localised,
+  violations: z.object({ "casual-promise": Localised, contradiction: Localised, arguing: Localised, "no-customer": Localised }),
+  placeholder: PerLabel,
+  fromCard: Localised,
+  fixPromise: Localised,
+});
+
+export type FabeFeedback = z.infer<typeof FabeFeedbackSchema>;
+
+const Line = Localised;
+/** corpus/products.json: product cards a pitch can be checked against and a rewrite can draw facts from. */
+export const ProductSchema = z.object({
+  id: z.string(),
+  name: Localised,
+  summary: Localised,
+  features: z.array(Line).min(1),
+  advantages: z.array(Line).min(1),
+  benefits: z.array(Line.extend({ customer: z.string() })).min(1),
+  evidence: z.array(Line).min(1),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
+/** corpus/drills.json: practice prompts. */
+export const DrillSchema = z.object({
+  id: z.string(),
+  lang: z.enum(["zh-Hant", "zh-Hans", "en"]),
+  product: z.string(),
+  customer: z.string(),
+  situation: z.string(),
+  focus: z.enum(["F", "A", "B", "E", "all"]),
+  prompt: z.string(),
+});
+export type Drill = z.infer<typeof DrillSchema>;

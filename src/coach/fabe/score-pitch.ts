@@ -1,0 +1,187 @@
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { Chunk } from "../../corpus/types.js";
+import { detectLanguage } from "../../retrieval/normalise.js";
+import type { Lang } from "../../retrieval/types.js";
+import { classify } from "./classify.js";
+import type { FabeCues, Label, ViolationRule } from "./cues.js";
+import type { FabeFeedback, Product } from "./feedback-data.js";
+import { splitPitch, type Span } from "./split.js";
+
+export interface LabelledSentence {
+  text: string;
+  label: Label;
+  /** The words that decided the label. */
+  cues: string[];
+}
+
+export interface Violation {
+  rule: ViolationRule;
+  quote: string;
+  advice: string;
+  citations: string[];
+}
+
+export interface FabeResult {
+  lang: Lang;
+  mode: "offline" | "llm";
+  fallback?: string;
+  product?: string;
+  sentences: LabelledSentence[];
+  present: { F: boolean; A: boolean; B: boolean; E: boolean };
+  missing: Array<"F" | "A" | "B" | "E">;
+  orderOk: boolean;
+  violations: Violation[];
+  score: number;
+  feedback: Array<{ text: string; citations: string[] }>;
+  rewrite: string;
+  citations: Chunk[];
+}
+
+export interface FabeDeps {
+  cues: FabeCues;
+  feedback: FabeFeedback;
+  products: readonly Product[];
+  corpus: CorpusIndex;
+  toTraditional: (text: string) => string;
+}
+
+const ELEMENTS = ["F", "A", "B", "E"] as const;
+
+
+/** Labels one sentence (rules in classify.ts). */
+export function classifySentence(text: string, cues: FabeCues): LabelledSentence {
+  return { text, ...classify(text, cues) };
+}
+
+/**
+ * Scores a pitch against FABE and the selling principles, offline: sentences and labels, what is missing,
+ * the order, violations with the handbook's advice, a 0–100 score (rubric in docs/fabe.md), feedback and a
+ * rewrite that keeps the rep's own sentences and adds the missing parts.
+ */
+export function scorePitch(
+  request: { pitch: string; product?: string; lang?: Lang },
+  deps: FabeDeps,
+  /** Replaces the cue classifier's labels (llm mode); gets the sentences in order. */
+  relabel?: (sentences: LabelledSentence[]) => LabelledSentence[],
+): FabeResult {
+  const lang = request.lang ?? detectLanguage(request.pitch, deps.toTraditional);
+  const spans = splitPitch(request.pitch);
+  const classified = spans.map((span) => classifySentence(span.text, deps.cues));
+  const sentences = relabel ? relabel(classified) : classified;
+  const present = { F: false, A: false, B: false, E: false };
+  for (const sentence of sentences) if (sentence.label !== "other") present[sentence.label] = true;
+  const missing = ELEMENTS.filter((element) => !present[element]);
+  const orderOk = inOrder(sentences);
+  const fabeChunk = firstChunk(deps.corpus, deps.feedback.fabeSection);
+  const principlesChunk = firstChunk(deps.corpus, deps.feedback.principlesSection);
+  const violations = findViolations(spans, sentences, deps, lang, principlesChunk);
+  const product = request.product ? deps.products.find((card) => card.id === request.product) : detectProduct(request.pitch, deps);
+  const score = rubric(present, orderOk, sentences, violations);
+
+  const feedback: FabeResult["feedback"] = [];
+  const cite = (chunk: Chunk | undefined) => (chunk ? [chunk.id] : []);
+  if (missing.length === 0) feedback.push({ text: deps.feedback.complete[lang], citations: cite(fabeChunk) });
+  for (const element of missing) feedback.push({ text: deps.feedback.missing[element][lang], citations: cite(fabeChunk) });
+  if (!orderOk) feedback.push({ text: deps.feedback.order[lang], citations: cite(fabeChunk) });
+  for (const violation of violations) feedback.push({ text: violation.advice, citations: violation.citations });
+
+  return {
+    lang,
+    mode: "offline",
+    ...(product ? { product: product.id } : {}),
+    sentences,
+    present,
+    missing,
+    orderOk,
+    violations,
+    score,
+    feedback,
+    rewrite: rewrite(sentences, missing, violations, product, lang, deps.feedback),
+    citations: [fabeChunk, ...(violations.length ? [principlesChunk] : [])].filter((chunk): chunk is Chunk => chunk !== undefined),
+  };
+}
+
+/** F → A → B → E by first appearance; elements that are absent do not count against the order. */
+function inOrder(sentences: readonly LabelledSentence[]): boolean {
+  const firsts = ELEMENTS.map((element) => sentences.findIndex((sentence) => sentence.label === element)).filter((index) => index >= 0);
+  return firsts.every((index, i) => i === 0 || index >= (firsts[i - 1] as number));
+}
+
+function findViolations(spans: readonly Span[], sentences: readonly LabelledSentence[], deps: FabeDeps, lang: Lang, principles: Chunk | undefined): Violation[] {
+  const violations: Violation[] = [];
+  const citations = principles ? [principles.id] : [];
+  spans.forEach((span) => {
+    const seen = new Set<string>();
+    for (const hit of deps.cues.violations(span.text)) {
+      if (seen.has(hit.rule)) continue;
+      seen.add(hit.rule);
+      violations.push({ rule: hit.rule, quote: verbatim(span.text, hit.form, deps.toTraditional), advice: deps.feedback.violations[hit.rule][lang], citations });
+    }
+  });
+  if (sentences.length > 0 && !sentences.some((sentence) => sentence.label === "B")) {
+    violations.push({ rule: "no-customer", quote: sentences[0]?.text ?? "", advice: deps.feedback.violations["no-customer"][lang], citations });
+  }
+  return violations;
+}
+
+/** The span of the rep's own words that a (Traditional, lowercase) cue matched. */
+function verbatim(sentence: string, form: string, toTraditional: (text: string) => string): string {
+  const converted = toTraditional(sentence).toLowerCase();
+  const index = converted.indexOf(form);
+  return index >= 0 && converted.length === sentence.length ? sentence.slice(index, index + form.length).replace(/[,,]$/, "") : sentence;
+}
+
+/** The rubric of docs/fabe.md. */
+function rubric(present: FabeResult["present"], orderOk: boolean, sentences: readonly LabelledSentence[], violations: readonly Violation[]): number {
+  let score = ELEMENTS.filter((element) => present[element]).length * 20;
+  if (orderOk && present.F && present.B) score += 10;
+  const concreteEvidence = sentences.some((sentence) => sentence.label === "E" && sentence.cues.some((cue) => /\d/.test(cue) || cue.length >= 2));
+  if (concreteEvidence) score += 10;
+  const penalty: Record<ViolationRule, number> = { "casual-promise": 15, contradiction: 10, arguing: 10, "no-customer": 5 };
+  for (const violation of violations) score -= penalty[violation.rule];
+  return Math.max(0, Math.min(100, score));
+}
+
+function rewrite(
+  sentences: readonly LabelledSentence[],
+  missing: ReadonlyArray<"F" | "A" | "B" | "E">,
+  violations: readonly Violation[],
+  product: Product | undefined,
+  lang: Lang,
+  feedback: FabeFeedback,
+): string {
+  const firstContent = sentences.findIndex((sentence) => sentence.label !== "other");
+  const opening = sentences.slice(0, Math.max(0, firstContent)).map((sentence) => sentence.text);
+  const closing = sentences.slice(Math.max(0, firstContent)).filter((sentence) => sentence.label === "other").map((sentence) => sentence.text);
+  const promised = new Set(violations.filter((violation) => violation.rule === "casual-promise").map((violation) => violation.quote));
+  const body: string[] = [];
+  for (const element of ["F", "A", "B", "E"] as const) {
+    const own = sentences.filter((sentence) => sentence.label === element);
+    for (const sentence of own) {
+      const fix = [...promised].some((quote) => sentence.text.includes(quote)) ? feedback.fixPromise[lang] : "";
+      body.push(`${sentence.text}${fix}`);
+    }
+    if (missing.includes(element)) body.push(fromCard(element, product, lang, feedback) ?? feedback.placeholder[element][lang]);
+  }
+  return [...opening, ...body, ...closing].join(lang === "en" ? " " : "");
+}
+
+function fromCard(element: "F" | "A" | "B" | "E", product: Product | undefined, lang: Lang, feedback: FabeFeedback): string | undefined {
+  if (!product) return undefined;
+  const list = { F: product.features, A: product.advantages, B: product.benefits, E: product.evidence }[element];
+  const line = list[0]?.[lang];
+  return line ? `${feedback.fromCard[lang]}${line}` : undefined;
+}
+
+/** A product card whose name the pitch uses, if any. */
+function detectProduct(pitch: string, deps: FabeDeps): Product | undefined {
+  const text = deps.toTraditional(pitch).toLowerCase();
+  return deps.products.find((card) =>
+    [card.name["zh-Hant"], card.name.en].some((name) => name.length >= 3 && text.includes(deps.toTraditional(name).toLowerCase())),
+  );
+}
+
+function firstChunk(corpus: CorpusIndex, sectionId: string): Chunk | undefined {
+  const id = corpus.sections.find((section) => section.id === sectionId)?.chunkIds[0];
+  return id ? corpus.chunk(id) : undefined;
+}

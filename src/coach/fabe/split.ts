@@ -1,0 +1,90 @@
+/** A sentence of a pitch and where it stands in the pitch (UTF-16 offsets). */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TERMINAL = /[。!?\uFF01\uFF1F;\uFF1B…]+[」』”’)]*|[.!?]+(?=\s|$)["'”’)]*|\n+/g;
+/** Words that open a new point in a run-on Chinese pitch typed without punctuation. */
+const CHINESE_OPENERS = ["而且", "另外", "所以", "因此", "並且", "還有", "再加上", "像是", "比如", "例如", "我們", "这款", "這款", "這套", "這台", "讓您", "讓你", "保證", "已經", "去年", "現在", "目前", "您的", "你們", "妳們", "你看", "您看", "請問", "不過", "但是", "比", "這樣", "每", "一共", "单个", "單個"];
+/** Words that open a new clause in a run-on English pitch typed without punctuation. */
+const ENGLISH_OPENERS = /\s+(?=(?:so|and so|it's|its|which|that means|and we|and it|your|we've|we're|we|plus|also|can i|would you|shall we)\b)/gi;
+/** A stretch longer than this with no terminal punctuation is cut again. */
+const LONG_CJK = 40;
+const LONG_WORDS = 28;
+/** Text with no punctuation at all is cut sooner: nothing else marks where one point ends. */
+const RUN_ON_CJK = 24;
+const RUN_ON_WORDS = 16;
+
+/**
+ * Splits a pitch into sentences in Chinese (either script) or English: at terminal punctuation and line
+ * breaks; then a long stretch without any (a run-on pitch) at commas or spaces, and, in Chinese with no
+ * separators at all, before words that open a new point.
+ */
+export function splitPitch(pitch: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const match of pitch.matchAll(TERMINAL)) {
+    const end = match.index + match[0].length;
+    spans.push(...splitLong(pitch, start, end));
+    start = end;
+  }
+  spans.push(...splitLong(pitch, start, pitch.length));
+  return spans.map((span) => trim(pitch, span)).filter((span): span is Span => span !== undefined && /[\p{L}\p{N}]/u.test(span.text));
+}
+
+function splitLong(pitch: string, start: number, end: number): Span[] {
+  const text = pitch.slice(start, end);
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const bare = !/[,\uFF0C\u3001.;:!?\uFF01\uFF1F\u3002]/.test(text);
+  const long = han > 0 ? han > (bare ? RUN_ON_CJK : LONG_CJK) : words > (bare ? RUN_ON_WORDS : LONG_WORDS);
+  if (!long) return [{ text, start, end }];
+  if (bare && han === 0) return cutAt(pitch, start, end, ENGLISH_OPENERS);
+  if (bare) return cutBeforeOpeners(pitch, start, end);
+  const pieces = cutAt(pitch, start, end, han > 0 ? /[,\uFF0C\u3001]\s*|\s+/g : /,\s+|\s+(?:and so|so that|which means|and)\s+/g);
+  if (pieces.length > 1) return pieces.flatMap((piece) => (piece.end - piece.start < text.length ? splitLong(pitch, piece.start, piece.end) : [piece]));
+  if (han > 0) return cutBeforeOpeners(pitch, start, end);
+  return [{ text, start, end }];
+}
+
+/** Cuts after each separator match, keeping pieces of at least a few characters. */
+function cutAt(pitch: string, start: number, end: number, separator: RegExp): Span[] {
+  const text = pitch.slice(start, end);
+  const pieces: Span[] = [];
+  let from = 0;
+  for (const match of text.matchAll(separator)) {
+    const to = match.index + match[0].length;
+    if (match.index - from >= 6) {
+      pieces.push({ text: text.slice(from, to), start: start + from, end: start + to });
+      from = to;
+    }
+  }
+  if (from < text.length) pieces.push({ text: text.slice(from), start: start + from, end });
+  return pieces;
+}
+
+function cutBeforeOpeners(pitch: string, start: number, end: number): Span[] {
+  const text = pitch.slice(start, end);
+  const cuts = new Set<number>();
+  for (const opener of CHINESE_OPENERS) {
+    for (let index = text.indexOf(opener, 1); index > 0; index = text.indexOf(opener, index + 1)) cuts.add(index);
+  }
+  const points = [...cuts].sort((a, b) => a - b).filter((point, i, all) => point - (all[i - 1] ?? 0) >= 6);
+  const spans: Span[] = [];
+  let from = 0;
+  for (const point of points) {
+    spans.push({ text: text.slice(from, point), start: start + from, end: start + point });
+    from = point;
+  }
+  spans.push({ text: text.slice(from), start: start + from, end });
+  return spans;
+}
+
+function trim(pitch: string, span: Span): Span | undefined {
+  let { start, end } = span;
+  while (start < end && /[\s,\uFF0C\u3001]/.test(pitch[start] as string)) start++;
+  while (end > start && /[\s,\uFF0C\u3001]/.test(pitch[end - 1] as string)) end--;
+  return end > start ? { text: pitch.slice(start, end), start, end } : undefined;
+}
