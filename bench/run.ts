@@ -97,7 +97,15 @@ async function main(): Promise<void> {
   const health = await time(ROUNDS, async () => (await fetch(`${base}/api/health`)).arrayBuffer());
   const retrieve = await time(ROUNDS, async () => (await fetch(`${base}/api/retrieve`, post(body()))).arrayBuffer());
   const adviceTimes = await time(ROUNDS, async () => (await fetch(`${base}/api/advice`, post(adviceBody()))).arrayBuffer());
-  rows.push(["HTTP GET /api/health", ...stats(health)], ["HTTP POST /api/retrieve", ...stats(retrieve)], ["HTTP POST /api/advice (offline)", ...stats(adviceTimes)]);
+  const pitches = readFileSync(new URL("../evals/fabe.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { pitch: string }).pitch);
+  let nextPitch = 0;
+  const fabeTimes = await time(ROUNDS, async () =>
+    (await fetch(`${base}/api/fabe/score`, post(JSON.stringify({ pitch: pitches[nextPitch++ % pitches.length] })))).arrayBuffer(),
+  );
+  rows.push(["HTTP GET /api/health", ...stats(health)], ["HTTP POST /api/retrieve", ...stats(retrieve)], ["HTTP POST /api/advice (offline)", ...stats(adviceTimes)], ["HTTP POST /api/fabe/score (offline)", ...stats(fabeTimes)]);
   server.close();
   rmSync(folder, { recursive: true, force: true });
 
@@ -107,6 +115,8 @@ async function main(): Promise<void> {
   console.log(`\n/api/retrieve p50 ÷ /api/health p50 over HTTP: ${ratio.toFixed(2)} (target ≤ 4)`);
   const adviceP95 = [...adviceTimes].sort((a, b) => a - b)[Math.floor(adviceTimes.length * 0.95)] ?? 0;
   console.log(`/api/advice (offline) p95 over HTTP: ${adviceP95.toFixed(2)} ms (target ≤ 25)`);
+  const fabeP95 = [...fabeTimes].sort((a, b) => a - b)[Math.floor(fabeTimes.length * 0.95)] ?? 0;
+  console.log(`/api/fabe/score (offline) p95 over HTTP: ${fabeP95.toFixed(2)} ms (target ≤ 15)`);
   console.log(`rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB; node ${process.version}`);
 }
 

@@ -7,7 +7,10 @@ import { createAdviceService } from "../src/coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
+import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
+import { FabeService } from "../src/coach/fabe/fabe-service.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
+import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import type { SuiteResult } from "./types.js";
@@ -20,7 +23,7 @@ async function main(): Promise<number> {
   const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
 
   const verbose = process.argv.includes("--verbose");
-  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose), await advice(paths)];
+  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose), await advice(paths), await fabe(paths)];
 
   const table = formatTable(results);
   console.log(table);
@@ -77,6 +80,15 @@ async function advice(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResu
   });
   const cases = loadAdviceCases(fileURLToPath(new URL("advice.jsonl", import.meta.url)), seed, corpus.chunks);
   return adviceSuite(service, index, cases);
+}
+
+async function fabe(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResult> {
+  const { corpus } = await buildFromFiles(paths);
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const service = new FabeService(await readFabeFiles(root), new CorpusIndex(corpus), toTraditional);
+  const cases = (name: string) => (existsSync(new URL(name, import.meta.url)) ? loadFabeCases(fileURLToPath(new URL(name, import.meta.url))) : []);
+  // The dev sets tuned the cues and the splitter; the gate was not looked at while tuning.
+  return fabeSuite((item) => service.offline(item.pitch), cases("fabe.jsonl"), [...cases("fabe-dev.jsonl"), ...cases("fabe-dev2.jsonl")]);
 }
 
 function formatTable(results: readonly SuiteResult[]): string {

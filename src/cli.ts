@@ -1,4 +1,6 @@
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { formatDrill, formatFabeText } from "./coach/fabe/format-text.js";
 import { formatAdviceText } from "./coach/advice/format-text.js";
 import { loadConfig } from "./config.js";
 import { defaultPaths, ingest, syncEnglish } from "./corpus/ingest.js";
@@ -7,6 +9,7 @@ import type { Lang } from "./retrieval/types.js";
 
 const USAGE = `usage:
   npm run coach -- ask "<scenario>" [--json] [--lang zh-Hant|zh-Hans|en]
+  npm run coach -- drill [--lang zh-Hant|zh-Hans|en] [--json]   (shows a drill, reads your pitch, scores it)
   npm run ingest [-- --sync-english]`;
 
 /** Terminal commands: `ask` prints grounded advice; `ingest` builds the corpus. */
@@ -34,12 +37,52 @@ async function main(argv: string[]): Promise<number> {
       console.log(values.json ? JSON.stringify(advice, null, 2) : formatAdviceText(advice));
       return 0;
     }
+    case "drill":
+      return runDrill(values.lang as Lang | undefined, Boolean(values.json));
     case "ingest":
       return values["sync-english"] ? runSyncEnglish() : runIngest();
     default:
       console.error(USAGE);
       return 2;
   }
+}
+
+/** Shows a practice prompt, reads a pitch (typed, or piped on standard input) and prints its scoring. */
+async function runDrill(lang: Lang | undefined, json: boolean): Promise<number> {
+  const deps = await nodeAppDeps(loadConfig(process.env), (line) => console.error(line));
+  const drills = deps.fabe.drills.filter((drill) => !lang || drill.lang === lang);
+  const drill = drills[Math.floor(Math.random() * drills.length)];
+  if (!drill) {
+    console.error("no drill for that language");
+    return 2;
+  }
+  const product = deps.fabe.products.find((card) => card.id === drill.product);
+  console.error(formatDrill(drill, product?.name[drill.lang] ?? drill.product));
+  const pitch = await readPitch(drill.lang === "en" ? "Your pitch (end with an empty line):" : "你的說法(空一行結束):");
+  if (!pitch.trim()) {
+    console.error("no pitch given");
+    return 2;
+  }
+  const result = await deps.fabe.score(pitch, drill.product, drill.lang);
+  console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result));
+  return 0;
+}
+
+async function readPitch(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = "";
+    for await (const chunk of process.stdin) text += chunk;
+    return text;
+  }
+  const readline = createInterface({ input: process.stdin, output: process.stderr });
+  console.error(prompt);
+  const lines: string[] = [];
+  for await (const line of readline) {
+    if (!line.trim()) break;
+    lines.push(line);
+  }
+  readline.close();
+  return lines.join("\n");
 }
 
 async function runIngest(): Promise<number> {

@@ -3,6 +3,7 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { ChatModel } from "../../llm/types.js";
 import { ProviderError } from "../../llm/types.js";
 import type { Lang } from "../../retrieval/types.js";
+import { classify, type Classification } from "./classify.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
 import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type Product } from "./feedback-data.js";
 import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
@@ -50,6 +51,11 @@ export class FabeService {
       corpus,
       toTraditional,
     };
+  }
+
+  /** One sentence's label and the cues behind it. */
+  classify(text: string): Classification {
+    return classify(text, this.deps.cues);
   }
 
   offline(pitch: string, product?: string, lang?: Lang): FabeResult {
