@@ -27,10 +27,12 @@ export function classify(text: string, cues: FabeCues): Classification {
   const customer = score("customer");
   const gain = score("gain");
   const evidence = score("evidence");
-  if (evidence >= 3 || (evidence >= 2 && !(customer > 0 && gain > 0))) return { label: "E", cues: words("evidence") };
+  // The customer promised a gain is a benefit even when it mentions others ("裝了之後,您一年能省下八成").
+  const promisedGain = customer > 0 && gain >= 2 && evidence < 5;
+  if (!promisedGain && (evidence >= 3 || (evidence >= 2 && !(customer > 0 && gain > 0)))) return { label: "E", cues: words("evidence") };
   if (customer > 0 && gain > 0) return { label: "B", cues: words("customer", "gain") };
-  if (score("comparison") >= 2) return { label: "A", cues: words("comparison") };
   if (score("ask") >= 2) return { label: "other", cues: words("ask") };
+  if (score("comparison") >= 2) return { label: "A", cues: words("comparison") };
   return { label: "F", cues: [] };
 }
 

@@ -31,7 +31,7 @@ export function splitPitch(pitch: string): Span[] {
     start = end;
   }
   spans.push(...splitLong(pitch, start, pitch.length));
-  return spans.map((span) => trim(pitch, span)).filter((span): span is Span => span !== undefined && /[\p{L}\p{N}]/u.test(span.text));
+  return spans.flatMap((span) => splitGreeting(pitch, span)).map((span) => trim(pitch, span)).filter((span): span is Span => span !== undefined && /[\p{L}\p{N}]/u.test(span.text));
 }
 
 function splitLong(pitch: string, start: number, end: number): Span[] {
@@ -42,12 +42,16 @@ function splitLong(pitch: string, start: number, end: number): Span[] {
   const long = han > 0 ? han > (bare ? RUN_ON_CJK : LONG_CJK) : words > (bare ? RUN_ON_WORDS : LONG_WORDS);
   if (!long) return [{ text, start, end }];
   if (bare && han === 0) return cutAt(pitch, start, end, ENGLISH_OPENERS);
+  if (bare && /\s/.test(text.trim())) return cutAt(pitch, start, end, /\s+/g).flatMap((piece) => splitLong(pitch, piece.start, piece.end));
   if (bare) return cutBeforeOpeners(pitch, start, end);
   const pieces = cutAt(pitch, start, end, han > 0 ? /[,\uFF0C\u3001]\s*|\s+/g : /,\s+|\s+(?:and so|so that|which means|and)\s+/g);
   if (pieces.length > 1) return pieces.flatMap((piece) => (piece.end - piece.start < text.length ? splitLong(pitch, piece.start, piece.end) : [piece]));
   if (han > 0) return cutBeforeOpeners(pitch, start, end);
   return [{ text, start, end }];
 }
+
+/** A clause opening with one of these carries on the point before it ("…八百畝,而且噴灑均勻"). */
+const CONTINUES = /^(?:而且|並且|並|也|還|又|不|且|同時|甚至|就|and|or|but also|plus)/i;
 
 /** Cuts after each separator match, keeping pieces of at least a few characters. */
 function cutAt(pitch: string, start: number, end: number, separator: RegExp): Span[] {
@@ -56,6 +60,7 @@ function cutAt(pitch: string, start: number, end: number, separator: RegExp): Sp
   let from = 0;
   for (const match of text.matchAll(separator)) {
     const to = match.index + match[0].length;
+    if (CONTINUES.test(text.slice(to)) && separator.source.includes("FF0C")) continue;
     if (match.index - from >= 6) {
       pieces.push({ text: text.slice(from, to), start: start + from, end: start + to });
       from = to;
@@ -87,4 +92,17 @@ function trim(pitch: string, span: Span): Span | undefined {
   while (start < end && /[\s,\uFF0C\u3001]/.test(pitch[start] as string)) start++;
   while (end > start && /[\s,\uFF0C\u3001]/.test(pitch[end - 1] as string)) end--;
   return end > start ? { text: pitch.slice(start, end), start, end } : undefined;
+}
+
+/** "王總您好,我們的…" / "Hi Sarah, our …": the greeting is a sentence of its own. */
+const GREETING = /^\s*(?:[\p{Script=Han}]{0,6}(?:您好|你好|妳好|早安|午安)[!!,,\uFF0C\uFF01]?|(?:hi|hello|dear)\b[^,.!?]{0,30}[,!])\s*/iu;
+
+function splitGreeting(pitch: string, span: Span): Span[] {
+  const match = GREETING.exec(span.text);
+  if (!match || match[0].length >= span.text.trim().length - 3) return [span];
+  const cut = span.start + match[0].length;
+  return [
+    { text: pitch.slice(span.start, cut), start: span.start, end: cut },
+    { text: pitch.slice(cut, span.end), start: cut, end: span.end },
+  ];
 }
