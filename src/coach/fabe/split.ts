@@ -7,7 +7,7 @@ export interface Span {
 
 const TERMINAL = /[。!?\uFF01\uFF1F;\uFF1B…]+[」』”’)]*|[.!?]+(?=\s|$)["'”’)]*|\n+/g;
 /** Words that open a new point in a run-on Chinese pitch typed without punctuation. */
-const CHINESE_OPENERS = ["而且", "另外", "所以", "因此", "並且", "還有", "再加上", "像是", "比如", "例如", "我們", "这款", "這款", "這套", "這台", "讓您", "讓你", "保證", "已經", "去年", "現在", "目前", "您的", "你們", "妳們", "你看", "您看", "請問", "不過", "但是", "比", "這樣", "每", "一共", "单个", "單個"];
+const CHINESE_OPENERS = ["而且", "另外", "所以", "因此", "並且", "還有", "再加上", "像是", "比如", "例如", "我們", "我们", "这款", "這款", "這套", "這台", "讓您", "讓你", "让您", "保證", "保证", "已經", "已经", "去年", "現在", "现在", "目前", "您的", "您車", "你們", "你们", "妳們", "你看", "您看", "請問", "请问", "不過", "但是", "比", "這樣", "这样", "每", "一共", "单个", "單個", "員工", "员工", "早上", "回頭", "回头", "我保證", "我保证"];
 /** Words that open a new clause in a run-on English pitch typed without punctuation. */
 const ENGLISH_OPENERS = /\s+(?=(?:so|and so|it's|its|which|that means|and we|and it|your|we've|we're|we|plus|also|can i|would you|shall we)\b)/gi;
 /** A stretch longer than this with no terminal punctuation is cut again. */
@@ -70,16 +70,24 @@ function cutAt(pitch: string, start: number, end: number, separator: RegExp): Sp
   return pieces;
 }
 
+/**
+ * Chinese typed with no separators at all: cut before words that open a new point, after sentence-final
+ * particles (吧, 了, 啦 …), and after a run of Latin letters or digits (規格, "3G") — keeping pieces of at
+ * least six characters.
+ */
 function cutBeforeOpeners(pitch: string, start: number, end: number): Span[] {
   const text = pitch.slice(start, end);
   const cuts = new Set<number>();
   for (const opener of CHINESE_OPENERS) {
     for (let index = text.indexOf(opener, 1); index > 0; index = text.indexOf(opener, index + 1)) cuts.add(index);
   }
-  const points = [...cuts].sort((a, b) => a - b).filter((point, i, all) => point - (all[i - 1] ?? 0) >= 6);
+  for (const match of text.matchAll(/[吧了啦呢喔哦啊嘛](?=[\p{Script=Han}])/gu)) cuts.add(match.index + 1);
+  for (const match of text.matchAll(/[A-Za-z0-9]+(?=[\p{Script=Han}])/gu)) cuts.add(match.index + match[0].length);
+  const points = [...cuts].sort((x, y) => x - y).filter((point, i, all) => point - (all[i - 1] ?? 0) >= 6 && text.length - point >= 4);
   const spans: Span[] = [];
   let from = 0;
   for (const point of points) {
+    if (point - from < 6) continue;
     spans.push({ text: text.slice(from, point), start: start + from, end: start + point });
     from = point;
   }
