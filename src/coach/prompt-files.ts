@@ -1,15 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readAll } from "../lib/read-all.js";
 import type { AdvicePromptFiles } from "./advice/create-advice.js";
 
 /** Reads the prompts/ folder (Node; Workers bundle the same files). */
 export async function readAdvicePromptFiles(promptsDir: string): Promise<AdvicePromptFiles> {
-  const read = (name: string) => readFile(join(promptsDir, name), "utf8");
-  const [diagnosis, offline, system, user] = await Promise.all([
-    read("diagnosis.json"),
-    read("advice-offline.json"),
-    read("advice.system.md"),
-    read("advice.user.md"),
-  ]);
+  const [diagnosis, offline, system, user] = await readAll(promptsDir, ["diagnosis.json", "advice-offline.json", "advice.system.md", "advice.user.md"]);
   return { diagnosisJson: JSON.parse(diagnosis) as unknown, offlineJson: JSON.parse(offline) as unknown, system, user };
 }

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { LangField, textField } from "../lib/fields.js";
 import type { AppDeps } from "../app.js";
 import { AppError } from "../lib/errors.js";
 import { readJson } from "../lib/json-body.js";
@@ -7,13 +8,9 @@ import { readJson } from "../lib/json-body.js";
 export const MAX_PITCH_CHARS = 4000;
 
 export const FabeRequestSchema = z.object({
-  pitch: z
-    .string({ message: "pitch must be a string" })
-    .trim()
-    .min(1, "pitch is empty")
-    .max(MAX_PITCH_CHARS, `pitch is longer than ${MAX_PITCH_CHARS} characters; shorten it`),
+  pitch: textField("pitch", MAX_PITCH_CHARS),
   product: z.string().min(1).max(100).optional(),
-  lang: z.enum(["auto", "zh-Hant", "zh-Hans", "en"]).default("auto"),
+  lang: LangField,
 });
 
 /** `POST /api/fabe/score` and `GET /api/fabe/drills` (optionally `?lang=`). */

@@ -1,16 +1,14 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readAll } from "../../lib/read-all.js";
 import type { FabeFiles } from "./fabe-service.js";
 
 /** Reads FABE's data files from the repository (Node; Workers bundle the same files). */
 export async function readFabeFiles(root: string): Promise<FabeFiles> {
-  const read = (path: string) => readFile(join(root, path), "utf8");
-  const [cues, feedback, products, drills, system] = await Promise.all([
-    read("prompts/fabe-cues.json"),
-    read("prompts/fabe-feedback.json"),
-    read("corpus/products.json"),
-    read("corpus/drills.json"),
-    read("prompts/fabe.system.md"),
+  const [cues, feedback, products, drills, system] = await readAll(root, [
+    "prompts/fabe-cues.json",
+    "prompts/fabe-feedback.json",
+    "corpus/products.json",
+    "corpus/drills.json",
+    "prompts/fabe.system.md",
   ]);
   return {
     cuesJson: JSON.parse(cues) as unknown,
