@@ -11,6 +11,9 @@ import { createAdviceService } from "../src/coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
 import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
 import { FabeService } from "../src/coach/fabe/fabe-service.js";
+import { readRoleplayFiles } from "../src/coach/roleplay/roleplay-files.js";
+import { RoleplayService } from "../src/coach/roleplay/roleplay-service.js";
+import { SqliteSessionStore } from "../src/coach/roleplay/sqlite-store.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   }
   rows.push(["retrieval stack + LanceDB index build", ...stats(indexBuilds)]);
 
+  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional);
   const app = createApp({
     corpus: index,
     retriever: retriever!,
@@ -60,7 +64,16 @@ async function main(): Promise<void> {
       toTraditional,
       toSimplified,
     }),
-    fabe: new FabeService(await readFabeFiles(root), index, toTraditional),
+    fabe,
+    roleplay: new RoleplayService(await readRoleplayFiles(join(root, "prompts")), {
+      store: new SqliteSessionStore(join(folder, "sessions.db")),
+      corpus: index,
+      fabe,
+      toTraditional,
+      toSimplified,
+      newId: () => crypto.randomUUID(),
+      now: () => new Date(),
+    }),
     mode: "offline",
     version: "bench",
     maxBodyBytes: 65_536,

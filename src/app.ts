@@ -11,6 +11,8 @@ import { adviceRoutes } from "./routes/advice.js";
 import type { AdviceService } from "./coach/advice/advise.js";
 import type { FabeService } from "./coach/fabe/fabe-service.js";
 import { fabeRoutes } from "./routes/fabe.js";
+import type { RoleplayService } from "./coach/roleplay/roleplay-service.js";
+import { roleplayRoutes } from "./routes/roleplay.js";
 import type { Retriever } from "./retrieval/retriever.js";
 
 /** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
@@ -19,6 +21,7 @@ export interface AppDeps {
   retriever: Retriever;
   advice: AdviceService;
   fabe: FabeService;
+  roleplay: RoleplayService;
   mode: Mode;
   version: string;
   maxBodyBytes: number;
@@ -45,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/api/retrieve", retrieveRoutes(deps));
   app.route("/api/advice", adviceRoutes(deps));
   app.route("/api/fabe", fabeRoutes(deps));
+  app.route("/api/roleplay", roleplayRoutes(deps));
 
   app.notFound((context) =>
     context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),

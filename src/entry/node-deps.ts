@@ -6,6 +6,9 @@ import { createAdviceService } from "../coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../coach/prompt-files.js";
 import { readFabeFiles } from "../coach/fabe/fabe-files.js";
 import { FabeService } from "../coach/fabe/fabe-service.js";
+import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
+import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
+import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
@@ -52,11 +55,22 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     toSimplified,
     ...(model ? { model } : {}),
   });
+  const fabe = new FabeService(await readFabeFiles(ROOT), corpusIndex, toTraditional, model);
+  const roleplay = new RoleplayService(await readRoleplayFiles(join(ROOT, "prompts")), {
+    store: new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db")),
+    corpus: corpusIndex,
+    fabe,
+    toTraditional,
+    toSimplified,
+    newId: () => crypto.randomUUID(),
+    now: () => new Date(),
+  });
   return {
     corpus: corpusIndex,
     retriever,
     advice,
-    fabe: new FabeService(await readFabeFiles(ROOT), corpusIndex, toTraditional, model),
+    fabe,
+    roleplay,
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,

@@ -7,6 +7,9 @@ import { createAdviceService } from "../coach/advice/create-advice.js";
 import { readAdvicePromptFiles } from "../coach/prompt-files.js";
 import { readFabeFiles } from "../coach/fabe/fabe-files.js";
 import { FabeService } from "../coach/fabe/fabe-service.js";
+import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
+import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
+import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { ChatModel } from "../llm/types.js";
 import { toSimplified, toTraditional } from "../lib/script.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
@@ -15,7 +18,7 @@ import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The app's real dependencies over the shipped corpus, with the in-memory store (no files written). */
-export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { model?: ChatModel } = {}): Promise<AppDeps> {
+export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { model?: ChatModel; sessionsFile?: string } = {}): Promise<AppDeps> {
   const paths = defaultPaths(root);
   const { corpus } = await buildFromFiles(paths);
   const index = new CorpusIndex(corpus);
@@ -25,6 +28,7 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { m
     toTraditional,
     openStore: openMemoryStore,
   });
+  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional, options.model);
   return {
     corpus: index,
     retriever,
@@ -36,7 +40,16 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { m
       toSimplified,
       ...(options.model ? { model: options.model } : {}),
     }),
-    fabe: new FabeService(await readFabeFiles(root), index, toTraditional, options.model),
+    fabe,
+    roleplay: new RoleplayService(await readRoleplayFiles(join(root, "prompts")), {
+      store: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
+      corpus: index,
+      fabe,
+      toTraditional,
+      toSimplified,
+      newId: () => crypto.randomUUID(),
+      now: () => new Date(),
+    }),
     mode: "offline",
     version: "test",
     maxBodyBytes: 65_536,

@@ -58,6 +58,11 @@ export class FabeService {
     return classify(text, this.deps.cues);
   }
 
+  /** Selling-principle violations in one sentence (promises, contradicting, arguing). */
+  violationsIn(text: string) {
+    return this.deps.cues.violations(text);
+  }
+
   offline(pitch: string, product?: string, lang?: Lang): FabeResult {
     return scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps);
   }

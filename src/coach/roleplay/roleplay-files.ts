@@ -1,0 +1,12 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { readAll } from "../../lib/read-all.js";
+import type { RoleplayFiles } from "./roleplay-service.js";
+
+/** Reads prompts/personas/*.json and the role-play data files (Node; Workers bundle them). */
+export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFiles> {
+  const personaDir = join(promptsDir, "personas");
+  const names = (await readdir(personaDir)).filter((name) => name.endsWith(".json")).sort();
+  const [personas, [moves, debrief]] = await Promise.all([readAll(personaDir, names), readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json"] as const)]);
+  return { personasJson: personas.map((text) => JSON.parse(text) as unknown), movesJson: JSON.parse(moves) as unknown, debriefJson: JSON.parse(debrief) as unknown };
+}

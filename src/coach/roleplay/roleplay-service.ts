@@ -1,0 +1,136 @@
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import { AppError } from "../../lib/errors.js";
+import { detectLanguage } from "../../retrieval/normalise.js";
+import type { Lang } from "../../retrieval/types.js";
+import type { FabeService } from "../fabe/fabe-service.js";
+import { debrief, DebriefDataSchema, type Debrief, type DebriefData } from "./debrief.js";
+import { parsePersona, type Persona } from "./persona.js";
+import { TurnReader } from "./read-turn.js";
+import type { Message, SessionRecord, SessionStore } from "./session-store.js";
+import { opening, say, startState, takeTurn, type SimState } from "./simulate.js";
+
+/** The prompts/ files role-play reads, as loaded by a runtime. */
+export interface RoleplayFiles {
+  personasJson: unknown[];
+  movesJson: unknown;
+  debriefJson: unknown;
+}
+
+export interface RoleplayDeps {
+  store: SessionStore;
+  corpus: CorpusIndex;
+  fabe: FabeService;
+  toTraditional: (text: string) => string;
+  toSimplified: (text: string) => string;
+  /** Unguessable ids (crypto.randomUUID in every runtime). */
+  newId: () => string;
+  now: () => Date;
+}
+
+export const MAX_MESSAGE_CHARS = 1000;
+
+/** What a client sees of the simulation state. */
+function publicState(state: SimState) {
+  return { ...state.vars, turn: state.turn, ended: state.ended };
+}
+
+/** Role-play sessions: personas from prompts/personas, offline simulation, persisted turns, debriefs. */
+export class RoleplayService {
+  readonly personas: Persona[];
+  private readonly reader: TurnReader;
+  private readonly debriefData: DebriefData;
+
+  constructor(files: RoleplayFiles, private readonly deps: RoleplayDeps) {
+    this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
+    this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional);
+    this.debriefData = DebriefDataSchema.parse(files.debriefJson);
+  }
+
+  list() {
+    return this.personas.map((persona) => ({
+      id: persona.id,
+      mode: persona.mode,
+      name: { "zh-Hant": persona.name["zh-Hant"], "zh-Hans": this.deps.toSimplified(persona.name["zh-Hant"]), en: persona.name.en },
+      summary: { "zh-Hant": persona.summary["zh-Hant"], "zh-Hans": this.deps.toSimplified(persona.summary["zh-Hant"]), en: persona.summary.en },
+      basis: persona.basis,
+    }));
+  }
+
+  async create(personaId: string, lang: Lang | "auto") {
+    const persona = this.persona(personaId);
+    const id = this.deps.newId();
+    const state = startState(persona, seedOf(id));
+    const first: Message = { role: "persona", text: opening(persona, state, lang === "auto" ? "zh-Hant" : lang, this.deps.toSimplified) };
+    const session: SessionRecord = { id, persona: persona.id, mode: persona.mode, lang, state, messages: [first], createdAt: this.deps.now().toISOString() };
+    await this.deps.store.create(session);
+    return { id, persona: persona.id, mode: persona.mode, messages: session.messages.map(visible), state: publicState(state) };
+  }
+
+  async get(id: string) {
+    const session = await this.session(id);
+    return { id, persona: session.persona, mode: session.mode, messages: session.messages.map(visible), state: publicState(session.state), ended: session.state.ended !== null };
+  }
+
+  async message(id: string, text: string) {
+    const session = await this.session(id);
+    if (session.state.ended) throw new AppError("unprocessable", `This session has ended (${session.state.ended}); start a new one or ask for the debrief.`);
+    const persona = this.persona(session.persona);
+    const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
+    const moves = this.reader.read(text, persona.mode);
+    const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified);
+    const reply: Message = { role: "persona", text: outcome.reply };
+    const saved = await this.deps.store.appendTurn(id, session.state.turn, [{ role: "user", text, moves }, reply], outcome.state);
+    if (!saved) throw new AppError("unprocessable", "Another message to this session was taken at the same time; send yours again.");
+    return {
+      reply: visible(reply),
+      state: publicState(outcome.state),
+      moves: moves.map((move) => move.move),
+      ...(outcome.hint ? { hint: outcome.hint } : {}),
+    };
+  }
+
+  async debrief(id: string): Promise<Debrief> {
+    const session = await this.session(id);
+    const persona = this.persona(session.persona);
+    const userMessages = session.messages.filter((message) => message.role === "user");
+    const lang = session.lang !== "auto" ? session.lang : userMessages.length ? detectLanguage(userMessages.at(-1)?.text ?? "", this.deps.toTraditional) : "zh-Hant";
+    return debrief(
+      userMessages.map((message) => ({ moves: message.moves ?? [] })),
+      persona,
+      session.state.ended,
+      lang,
+      this.debriefData,
+      this.deps.corpus,
+      this.deps.toSimplified,
+    );
+  }
+
+  /** A persona's line in a language (the CLI shows the persona's name). */
+  personaName(id: string, lang: Lang): string {
+    const persona = this.persona(id);
+    return say(persona.name, lang, this.deps.toSimplified);
+  }
+
+  private persona(id: string): Persona {
+    const persona = this.personas.find((candidate) => candidate.id === id);
+    if (!persona) throw new AppError("not_found", `No persona "${id.slice(0, 60)}"; GET /api/roleplay/personas lists them.`);
+    return persona;
+  }
+
+  private async session(id: string): Promise<SessionRecord> {
+    const session = /^[0-9a-f-]{36}$/.test(id) ? await this.deps.store.get(id) : undefined;
+    if (!session) throw new AppError("not_found", "No role-play session with that id.");
+    return session;
+  }
+}
+
+function visible(message: Message) {
+  return { role: message.role, text: message.text };
+}
+
+/** A stable number from the session id, so a session's replies replay identically. */
+function seedOf(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) >>> 0;
+  return hash % 1000;
+}

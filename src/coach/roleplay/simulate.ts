@@ -1,0 +1,85 @@
+import type { Lang } from "../../retrieval/types.js";
+import type { Persona } from "./persona.js";
+import type { ReadMove } from "./read-turn.js";
+
+/** What a session remembers between turns; stored as JSON with the session. */
+export interface SimState {
+  vars: Record<string, number>;
+  /** User turns taken. */
+  turn: number;
+  ended: null | "success" | "breakdown" | "turn-cap";
+  /** The last reply's situation and variant, so the next one is never the same. */
+  last: { situation: string; index: number } | null;
+  /** Per-session seed: replies vary between sessions but replay identically within one. */
+  seed: number;
+}
+
+export interface TurnOutcome {
+  state: SimState;
+  reply: string;
+  situation: string;
+  /** Set when the user did something the handbook says fails with this person. */
+  hint?: { text: string; basis: string[] };
+}
+
+export function say(text: { "zh-Hant": string; en: string }, lang: Lang, toSimplified: (text: string) => string): string {
+  if (lang === "en") return text.en;
+  return lang === "zh-Hans" ? toSimplified(text["zh-Hant"]) : text["zh-Hant"];
+}
+
+export function startState(persona: Persona, seed: number): SimState {
+  return { vars: { ...persona.state }, turn: 0, ended: null, last: null, seed };
+}
+
+export function opening(persona: Persona, state: SimState, lang: Lang, toSimplified: (text: string) => string): string {
+  return say(persona.opening[state.seed % persona.opening.length] as Persona["opening"][number], lang, toSimplified);
+}
+
+/**
+ * One turn of the simulation, deterministic given the state: the moves change the state by the card's
+ * effects; the reply answers the strongest move (or, when nothing was recognised, the mood the state is
+ * in); the session ends on the card's success or breakdown condition or at its turn cap.
+ */
+export function takeTurn(persona: Persona, state: SimState, moves: readonly ReadMove[], lang: Lang, toSimplified: (text: string) => string): TurnOutcome {
+  const vars = { ...state.vars };
+  let strongest: { move: string; weight: number } | undefined;
+  for (const { move } of moves) {
+    const effect = persona.effects[move] ?? {};
+    let weight = 0;
+    for (const [variable, delta] of Object.entries(effect)) {
+      vars[variable] = clamp((vars[variable] ?? 0) + delta);
+      weight += Math.abs(delta);
+    }
+    if (!strongest || weight > strongest.weight) strongest = { move, weight };
+  }
+  const turn = state.turn + 1;
+  const success = Object.entries(persona.end.success.when).every(([variable, value]) => (vars[variable] ?? 0) >= value);
+  const breakdown = Object.entries(persona.end.breakdown.when).some(([variable, value]) => (vars[variable] ?? 0) <= value);
+  const ended: SimState["ended"] = success ? "success" : breakdown ? "breakdown" : turn >= persona.end.maxTurns ? "turn-cap" : null;
+  const failed = moves.map(({ move }) => persona.fails.find((fail) => fail.move === move)).find((fail) => fail !== undefined);
+  const hint = failed ? { text: say(failed, lang, toSimplified), basis: failed.basis } : undefined;
+
+  if (ended === "success" || ended === "breakdown") {
+    const line = persona.end[ended];
+    return { state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 } }, reply: say(line, lang, toSimplified), situation: ended, ...(hint ? { hint } : {}) };
+  }
+  const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars);
+  const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
+  let index = (state.seed + turn * 7) % variants.length;
+  if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
+  const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
+  return { state: { ...state, vars, turn, ended, last: { situation, index } }, reply, situation, ...(hint ? { hint } : {}) };
+}
+
+/** With nothing recognised, the reply follows the mood: closed up, opening up, or neutral. */
+function mood(vars: Record<string, number>): string {
+  const values = Object.values(vars);
+  const average = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  if (average <= 3) return "closing-up";
+  if (average >= 7) return "opening-up";
+  return "neutral";
+}
+
+function clamp(value: number): number {
+  return Math.max(0, Math.min(10, value));
+}
