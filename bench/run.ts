@@ -122,6 +122,26 @@ async function main(): Promise<void> {
   server.close();
   rmSync(folder, { recursive: true, force: true });
 
+  const turnTexts = ["老張,最近怎麼樣?我想聽聽你的想法。", "我理解你的壓力,辛苦了。", "Tell me what's going on with your accounts.", "我們一起規劃你的目標吧。", "嗯"];
+  let sessionId = "";
+  let nextTurn = 0;
+  const server2 = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server2.once("listening", resolve));
+  const base2 = `http://127.0.0.1:${(server2.address() as AddressInfo).port}`;
+  const newSession = async () => {
+    const response = await fetch(`${base2}/api/roleplay/sessions`, post(JSON.stringify({ persona: "passive-veteran", lang: "auto" })));
+    sessionId = ((await response.json()) as { id: string }).id;
+  };
+  await newSession();
+  const turnTimes = await time(ROUNDS, async () => {
+    const response = await fetch(`${base2}/api/roleplay/sessions/${sessionId}/messages`, post(JSON.stringify({ text: turnTexts[nextTurn++ % turnTexts.length] })));
+    const body = (await response.json()) as { state?: { ended: string | null } };
+    if (response.status !== 200 || body.state?.ended) await newSession();
+  });
+  server2.close();
+  rows.push(["HTTP POST role-play turn (offline, SQLite)", ...stats(turnTimes)]);
+  const turnP95 = [...turnTimes].sort((a, b) => a - b)[Math.floor(turnTimes.length * 0.95)] ?? 0;
+
   const memory = process.memoryUsage();
   console.log(table([["measure", "n", "p50 ms", "p95 ms", "max ms"], ...rows]));
   const ratio = median(retrieve) / median(health);
@@ -130,6 +150,7 @@ async function main(): Promise<void> {
   console.log(`/api/advice (offline) p95 over HTTP: ${adviceP95.toFixed(2)} ms (target ≤ 25)`);
   const fabeP95 = [...fabeTimes].sort((a, b) => a - b)[Math.floor(fabeTimes.length * 0.95)] ?? 0;
   console.log(`/api/fabe/score (offline) p95 over HTTP: ${fabeP95.toFixed(2)} ms (target ≤ 15)`);
+  console.log(`role-play turn (offline) p95 over HTTP: ${turnP95.toFixed(2)} ms (target ≤ 20; includes a new session when one ends)`);
   console.log(`rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB; node ${process.version}`);
 }
 

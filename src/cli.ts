@@ -10,6 +10,7 @@ import type { Lang } from "./retrieval/types.js";
 const USAGE = `usage:
   npm run coach -- ask "<scenario>" [--json] [--lang zh-Hant|zh-Hans|en]
   npm run coach -- drill [--lang zh-Hant|zh-Hans|en] [--json]   (shows a drill, reads your pitch, scores it)
+  npm run coach -- roleplay <persona> [--lang zh-Hant|zh-Hans|en]   (a live session; an empty line ends it with the debrief)
   npm run ingest [-- --sync-english]`;
 
 /** Terminal commands: `ask` prints grounded advice; `ingest` builds the corpus. */
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "drill":
       return runDrill(values.lang as Lang | undefined, Boolean(values.json));
+    case "roleplay":
+      return runRoleplay(rest[0], values.lang as Lang | undefined);
     case "ingest":
       return values["sync-english"] ? runSyncEnglish() : runIngest();
     default:
@@ -65,6 +68,34 @@ async function runDrill(lang: Lang | undefined, json: boolean): Promise<number> 
   }
   const result = await deps.fabe.score(pitch, drill.product, drill.lang);
   console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result));
+  return 0;
+}
+
+/** A live role-play in the terminal: each line is a turn; an empty line (or the session's end) gives the debrief. */
+async function runRoleplay(personaId: string | undefined, lang: Lang | undefined): Promise<number> {
+  const deps = await nodeAppDeps(loadConfig(process.env), (line) => console.error(line));
+  if (!personaId || !deps.roleplay.personas.some((persona) => persona.id === personaId)) {
+    console.error(`personas: ${deps.roleplay.personas.map((persona) => persona.id).join(", ")}`);
+    return 2;
+  }
+  const session = await deps.roleplay.create(personaId, lang ?? "auto");
+  const name = deps.roleplay.personaName(personaId, lang ?? "zh-Hant");
+  console.log(`${name}: ${session.messages[0]?.text ?? ""}`);
+  const readline = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+  for await (const line of readline) {
+    if (!line.trim()) break;
+    const turn = await deps.roleplay.message(session.id, line);
+    console.log(`${name}: ${turn.reply.text}`);
+    if (turn.hint) console.log(`  (hint: ${turn.hint.text} [${turn.hint.basis.join(", ")}])`);
+    if (turn.state.ended) break;
+  }
+  readline.close();
+  const result = await deps.roleplay.debrief(session.id);
+  console.log(`\n${result.summary}  ${result.score}/100`);
+  for (const criterion of result.criteria) {
+    console.log(`  ${criterion.met ? "✓" : "✗"} ${criterion.name}${criterion.quote ? ` 「${criterion.quote}」` : ""}`);
+    if (!criterion.met) console.log(`      ${criterion.advice} [${criterion.citations.join(", ")}]`);
+  }
   return 0;
 }
 

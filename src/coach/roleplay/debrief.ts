@@ -19,6 +19,8 @@ export const DebriefDataSchema = z.object({ "manager-rep": z.array(Criterion), "
 export type DebriefData = z.infer<typeof DebriefDataSchema>;
 
 export interface CriterionResult {
+  /** Stable id from prompts/roleplay-debrief.json. */
+  id: string;
   name: string;
   met: boolean;
   /** The user's words that met or broke the criterion ("" when nothing in the transcript applies). */
@@ -63,7 +65,7 @@ export function debrief(
   const cite = (sectionIds: readonly string[]) =>
     sectionIds.flatMap((id) => corpus.sections.find((section) => section.id === id)?.chunkIds.slice(0, 1) ?? []);
   const criteria = data[persona.mode as Mode].map((criterion): CriterionResult => {
-    const base = { name: criterion.label[lang], advice: criterion.advice[lang], citations: cite(criterion.basis) };
+    const base = { id: criterion.id, name: criterion.label[lang], advice: criterion.advice[lang], citations: cite(criterion.basis) };
     switch (criterion.kind) {
       case "before": {
         const good = firstIndex(criterion.moves);
