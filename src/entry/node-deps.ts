@@ -64,6 +64,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     toSimplified,
     newId: () => crypto.randomUUID(),
     now: () => new Date(),
+    ...(model ? { model } : {}),
   });
   return {
     corpus: corpusIndex,

@@ -49,6 +49,7 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { m
       toSimplified,
       newId: () => crypto.randomUUID(),
       now: () => new Date(),
+      ...(options.model ? { model: options.model } : {}),
     }),
     mode: "offline",
     version: "test",

@@ -7,6 +7,14 @@ import type { RoleplayFiles } from "./roleplay-service.js";
 export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFiles> {
   const personaDir = join(promptsDir, "personas");
   const names = (await readdir(personaDir)).filter((name) => name.endsWith(".json")).sort();
-  const [personas, [moves, debrief]] = await Promise.all([readAll(personaDir, names), readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json"] as const)]);
-  return { personasJson: personas.map((text) => JSON.parse(text) as unknown), movesJson: JSON.parse(moves) as unknown, debriefJson: JSON.parse(debrief) as unknown };
+  const [personas, [moves, debrief, system]] = await Promise.all([
+    readAll(personaDir, names),
+    readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json", "roleplay.system.md"] as const),
+  ]);
+  return {
+    personasJson: personas.map((text) => JSON.parse(text) as unknown),
+    movesJson: JSON.parse(moves) as unknown,
+    debriefJson: JSON.parse(debrief) as unknown,
+    system,
+  };
 }

@@ -2,6 +2,7 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { AppError } from "../../lib/errors.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
+import { ProviderError, type ChatModel } from "../../llm/types.js";
 import type { FabeService } from "../fabe/fabe-service.js";
 import { debrief, DebriefDataSchema, type Debrief, type DebriefData } from "./debrief.js";
 import { parsePersona, type Persona } from "./persona.js";
@@ -14,6 +15,8 @@ export interface RoleplayFiles {
   personasJson: unknown[];
   movesJson: unknown;
   debriefJson: unknown;
+  /** prompts/roleplay.system.md: how the model plays a persona in llm mode. */
+  system: string;
 }
 
 export interface RoleplayDeps {
@@ -25,6 +28,8 @@ export interface RoleplayDeps {
   /** Unguessable ids (crypto.randomUUID in every runtime). */
   newId: () => string;
   now: () => Date;
+  /** In llm mode the model says the persona's lines; the state tracking is the same. */
+  model?: ChatModel;
 }
 
 export const MAX_MESSAGE_CHARS = 1000;
@@ -39,8 +44,10 @@ export class RoleplayService {
   readonly personas: Persona[];
   private readonly reader: TurnReader;
   private readonly debriefData: DebriefData;
+  private readonly system: string;
 
   constructor(files: RoleplayFiles, private readonly deps: RoleplayDeps) {
+    this.system = files.system;
     this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
     this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional);
     this.debriefData = DebriefDataSchema.parse(files.debriefJson);
@@ -78,15 +85,47 @@ export class RoleplayService {
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
     const moves = this.reader.read(text, persona.mode);
     const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified);
-    const reply: Message = { role: "persona", text: outcome.reply };
+    const spoken = await this.voice(persona, session, outcome.reply, outcome.state, moves.map((move) => move.move), lang, text);
+    const reply: Message = { role: "persona", text: spoken.text };
     const saved = await this.deps.store.appendTurn(id, session.state.turn, [{ role: "user", text, moves }, reply], outcome.state);
     if (!saved) throw new AppError("unprocessable", "Another message to this session was taken at the same time; send yours again.");
     return {
       reply: visible(reply),
       state: publicState(outcome.state),
       moves: moves.map((move) => move.move),
+      mode: spoken.mode,
+      ...(spoken.fallback ? { fallback: spoken.fallback } : {}),
       ...(outcome.hint ? { hint: outcome.hint } : {}),
     };
+  }
+
+  /**
+   * The persona's line: the card's own offline; in llm mode the model's rendering of it, in character.
+   * A failed call, an empty or over-long answer, or one that repeats the previous reply keeps the card's line.
+   */
+  private async voice(persona: Persona, session: SessionRecord, line: string, state: SimState, moves: string[], lang: Lang, userText: string) {
+    const model = this.deps.model;
+    if (!model) return { text: line, mode: "offline" as const };
+    const transcript = session.messages.slice(-8).map((message) => `${message.role === "user" ? "USER" : "YOU"}: ${message.text}`).join("\n");
+    const system = this.system
+      .replace("{persona}", `${persona.name.en} — ${persona.summary.en}`)
+      .replace("{drives}", persona.drives.en)
+      .replace("{state}", JSON.stringify(state.vars))
+      .replace("{moves}", moves.join(", ") || "nothing in particular")
+      .replace("{line}", line)
+      .replace("{language}", { "zh-Hant": "Traditional Chinese (Taiwan)", "zh-Hans": "Simplified Chinese", en: "English" }[lang]);
+    try {
+      const answer = (await model.complete([
+        { role: "system", content: system },
+        { role: "user", content: `<transcript>\n${transcript}\n</transcript>\n\nUSER: ${userText}` },
+      ])).trim();
+      const previous = session.messages.at(-1)?.text;
+      if (!answer || answer.length > 400 || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
+      return { text: answer, mode: "llm" as const };
+    } catch (error) {
+      if (error instanceof ProviderError) return { text: line, mode: "offline" as const, fallback: error.reason };
+      throw error;
+    }
   }
 
   async debrief(id: string): Promise<Debrief> {

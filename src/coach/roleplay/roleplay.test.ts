@@ -96,3 +96,35 @@ describe("role-play", () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe("role-play in llm mode, against a local OpenAI-compatible server", () => {
+  it("lets the model say the line while the same state tracking runs, and falls back on failure", async () => {
+    const { startOpenAIServer } = await import("../../test-support/openai-server.js");
+    const { OpenAIChatModel } = await import("../../llm/openai.js");
+    const server = await startOpenAIServer();
+    try {
+      const llmDeps = await realAppDeps({ mode: "llm" }, { model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) });
+      const llmApp = createApp(llmDeps);
+      const created = (await (await llmApp.request("/api/roleplay/sessions", json({ persona: "passive-veteran", lang: "zh-Hant" }))).json()) as { id: string; state: Record<string, number> };
+      server.script({ kind: "json", content: "好吧,經理,你說的我會想一想。" });
+      const turn = (await (await llmApp.request(`/api/roleplay/sessions/${created.id}/messages`, json({ text: "你到底在混什麼?太差了!" }))).json()) as {
+        reply: { text: string };
+        mode: string;
+        state: Record<string, number>;
+      };
+      expect(turn.mode).toBe("llm");
+      expect(turn.reply.text).toBe("好吧,經理,你說的我會想一想。");
+      expect(turn.state.trust).toBeLessThan(created.state.trust as number);
+      const request = server.requests.at(-1);
+      expect(request?.messages.find((message) => message.role === "system")?.content).not.toContain("你到底在混什麼");
+
+      server.script({ kind: "status", status: 500 });
+      const down = (await (await llmApp.request(`/api/roleplay/sessions/${created.id}/messages`, json({ text: "我想請你來主持部門會議。" }))).json()) as { mode: string; fallback: string; reply: { text: string } };
+      expect(down.mode).toBe("offline");
+      expect(down.fallback).toBe("provider_error");
+      expect(down.reply.text.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
