@@ -78,7 +78,8 @@ export function debrief(
         return { ...base, met: firstIndex(criterion.moves) < 0, quote: quoteOf(criterion.moves) };
       case "fabe": {
         const said = ["F", "A", "B", "E"].filter((label) => firstIndex([label]) >= 0);
-        return { ...base, met: said.length === 4, quote: quoteOf(["B", "E", "A", "F"]) };
+        const quote = ["B", "E", "A", "F"].map((label) => quoteOf([label])).find(Boolean) ?? "";
+        return { ...base, met: said.length === 4, quote };
       }
       case "persona-works": {
         const names = persona.works.map((entry) => entry.move);
