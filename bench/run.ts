@@ -15,6 +15,7 @@ import { readRoleplayFiles } from "../src/coach/roleplay/roleplay-files.js";
 import { RoleplayService } from "../src/coach/roleplay/roleplay-service.js";
 import { SqliteSessionStore } from "../src/coach/roleplay/sqlite-store.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
+import { readWebAssets } from "../src/web/web-assets.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       newId: () => crypto.randomUUID(),
       now: () => new Date(),
     }),
+    web: await readWebAssets(join(root, "src", "web", "assets")),
     mode: "offline",
     version: "bench",
     maxBodyBytes: 65_536,

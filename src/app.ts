@@ -13,6 +13,7 @@ import type { FabeService } from "./coach/fabe/fabe-service.js";
 import { fabeRoutes } from "./routes/fabe.js";
 import type { RoleplayService } from "./coach/roleplay/roleplay-service.js";
 import { roleplayRoutes } from "./routes/roleplay.js";
+import { webRoutes, type WebAssets } from "./web/pages.js";
 import type { Retriever } from "./retrieval/retriever.js";
 
 /** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
@@ -22,6 +23,7 @@ export interface AppDeps {
   advice: AdviceService;
   fabe: FabeService;
   roleplay: RoleplayService;
+  web: WebAssets;
   mode: Mode;
   version: string;
   maxBodyBytes: number;
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/api/advice", adviceRoutes(deps));
   app.route("/api/fabe", fabeRoutes(deps));
   app.route("/api/roleplay", roleplayRoutes(deps));
+  app.route("/", webRoutes(deps.web));
 
   app.notFound((context) =>
     context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),

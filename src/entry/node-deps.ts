@@ -10,6 +10,7 @@ import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
 import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
+import { readWebAssets } from "../web/web-assets.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
 import { toSimplified, toTraditional } from "../lib/script.js";
@@ -72,6 +73,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     advice,
     fabe,
     roleplay,
+    web: await readWebAssets(join(ROOT, "src", "web", "assets")),
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,

@@ -11,6 +11,7 @@ import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
 import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { ChatModel } from "../llm/types.js";
+import { readWebAssets } from "../web/web-assets.js";
 import { toSimplified, toTraditional } from "../lib/script.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
@@ -51,6 +52,7 @@ export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { m
       now: () => new Date(),
       ...(options.model ? { model: options.model } : {}),
     }),
+    web: await readWebAssets(join(root, "src", "web", "assets")),
     mode: "offline",
     version: "test",
     maxBodyBytes: 65_536,
