@@ -1,9 +1,12 @@
+import { writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { formatDrill, formatFabeText } from "./coach/fabe/format-text.js";
 import { formatAdviceText } from "./coach/advice/format-text.js";
 import { loadConfig } from "./config.js";
 import { defaultPaths, ingest, syncEnglish } from "./corpus/ingest.js";
+import { readEdgeData } from "./entry/edge-data.js";
 import { nodeAppDeps, ROOT } from "./entry/node-deps.js";
 import type { Lang } from "./retrieval/types.js";
 
@@ -119,6 +122,9 @@ async function readPitch(prompt: string): Promise<string> {
 async function runIngest(): Promise<number> {
   const paths = defaultPaths(ROOT);
   const { stats } = await ingest(paths);
+  // The Workers build imports the built corpus and this one file; it is rebuilt with the corpus.
+  const edgeFile = join(dirname(paths.outputFile), "edge-data.json");
+  await writeFile(edgeFile, JSON.stringify(await readEdgeData(ROOT)));
   const applied = stats.repairs.reduce((sum, repair) => sum + repair.applied, 0);
   console.log(
     [
@@ -126,7 +132,7 @@ async function runIngest(): Promise<number> {
       `chunk size (chars) min ${stats.chunkChars.min}, median ${stats.chunkChars.median}, max ${stats.chunkChars.max}`,
       `block markers removed ${stats.markersRemoved}, glyph fixes ${stats.glyphFixes}`,
       `repairs: ${stats.repairs.length} entries, ${applied} replacements`,
-      `written to ${paths.outputFile}`,
+      `written to ${paths.outputFile} and ${edgeFile}`,
     ].join("\n"),
   );
   return 0;

@@ -34,6 +34,9 @@ export interface RetrievalSettings {
   conceptsToOverrideOutOfScope: number;
 }
 
+/** The Chinese full-text query is cut to this many characters (the user's words first, then expansions). */
+const MAX_QUERY_CHARS = 64;
+
 export const DEFAULT_SETTINGS: RetrievalSettings = {
   candidates: 20,
   weights: {
@@ -110,7 +113,8 @@ export class Retriever {
     const vector = await embedder.embedQuery(normalised);
     // The store's searches run natively off the main thread: start them, then do the in-process rankers.
     const searches = Promise.all([
-      store.searchChinese(normalised.zh, candidates),
+      // The same bounded query text for every store: search time grows with its length.
+      store.searchChinese(normalised.zh.slice(0, MAX_QUERY_CHARS), candidates),
       store.searchEnglish(normalised.en, candidates),
       store.searchVector(vector, candidates),
     ]);

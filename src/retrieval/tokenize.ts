@@ -14,6 +14,17 @@ export function bigrams(text: string): string[] {
   return tokens;
 }
 
+/**
+ * Every two-character window of the lowercased text, punctuation and spaces included: what LanceDB's
+ * ngram(2,2) full-text tokenizer indexes, so the in-memory store's BM25 ranks like LanceDB's.
+ */
+export function windowBigrams(text: string): string[] {
+  const chars = [...text.toLowerCase()];
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(`${chars[i]}${chars[i + 1]}`);
+  return tokens;
+}
+
 const STOP_WORDS = new Set(
   "a an and are as at be been but by can do does did for from had has have he her him his how i if in into is it its me my no not of on or our she so than that the their them then there these they this those to was we were what when where which who whom why will with would you your yourself".split(
     " ",

@@ -56,11 +56,8 @@ export class LanceStore implements Store {
   }
 
   async searchChinese(query: string, limit: number): Promise<Ranked[]> {
-    // Each distinct bigram once, and at most MAX_TERMS of them (the query's own come first, then its
-    // expansions): LanceDB's search time grows with the number of terms.
-    const terms = [...new Set(bigrams(query))].slice(0, MAX_TERMS);
-    if (terms.length === 0) return [];
-    return this.fullText(terms.join(" "), "text", limit);
+    if (bigrams(query).length === 0) return [];
+    return this.fullText(query, "text", limit);
   }
 
   async searchEnglish(query: string, limit: number): Promise<Ranked[]> {

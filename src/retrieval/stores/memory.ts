@@ -1,6 +1,6 @@
 import type { Chunk } from "../../corpus/types.js";
 import { Bm25Index } from "../bm25.js";
-import { bigrams, englishTokens } from "../tokenize.js";
+import { englishTokens, windowBigrams } from "../tokenize.js";
 import type { Ranked, Store } from "../types.js";
 
 /**
@@ -19,12 +19,12 @@ export class MemoryStore implements Store {
   ) {
     if (chunks.length !== vectors.length) throw new Error("memory store: one vector per chunk");
     this.ids = chunks.map((chunk) => chunk.id);
-    this.chinese = new Bm25Index(this.ids, chunks.map((chunk) => bigrams(chunk.text)));
+    this.chinese = new Bm25Index(this.ids, chunks.map((chunk) => windowBigrams(chunk.text)));
     this.english = new Bm25Index(this.ids, chunks.map((chunk) => englishTokens(chunk.en)));
   }
 
   async searchChinese(query: string, limit: number): Promise<Ranked[]> {
-    return this.chinese.search(bigrams(query), limit);
+    return this.chinese.search(windowBigrams(query), limit);
   }
 
   async searchEnglish(query: string, limit: number): Promise<Ranked[]> {
