@@ -31,14 +31,7 @@ async function main(): Promise<number> {
   const share = same / queries.length;
   for (const line of different) console.log(`  differs: ${line}`);
   console.log(`parity: ${same}/${queries.length} queries with the same top-3 (${(share * 100).toFixed(1)} %; target ≥ 95 %)`);
-  if (share >= 0.95) return 0;
-  // Issue 8 (the edge build) is open: the figure is reported below target without failing CI until it is
-  // resolved. Remove this when it is.
-  if (process.argv.includes("--pending")) {
-    console.log("BELOW TARGET parity (issue 8 open)");
-    return 0;
-  }
-  return 1;
+  return share >= 0.95 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code));

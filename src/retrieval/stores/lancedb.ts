@@ -1,9 +1,7 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { Chunk } from "../../corpus/types.js";
-import { bigrams, englishTokens } from "../tokenize.js";
+import { KeywordIndex } from "../keyword-index.js";
 import type { Ranked, Store } from "../types.js";
-
-const MAX_TERMS = 32;
 
 export interface LanceStoreOptions {
   /** A folder (embedded) or an object-store URI (`s3://…`) for many stateless instances. */
@@ -16,18 +14,23 @@ export interface LanceStoreOptions {
 }
 
 /**
- * The Node store: one LanceDB table of chunks with FTS over the Chinese text (ngram 2–2, the only
- * built-in tokenizer that works on Chinese offline), FTS over the English rendering (stemmed), and a
- * vector column. Built at startup when missing, never on a request.
+ * The Node store: one LanceDB table of chunks and their vectors (embedded folder or object store), built at
+ * startup when missing, never on a request. Vector search runs in LanceDB; the keyword rankers are the
+ * shared KeywordIndex (see keyword-index.ts for why not LanceDB's FTS), so both builds rank alike.
  */
 export class LanceStore implements Store {
   readonly name = "lancedb";
 
+  private readonly keywords: KeywordIndex;
+
   private constructor(
     private readonly table: lancedb.Table,
+    chunks: readonly Chunk[],
     readonly tableName: string,
     readonly built: boolean,
-  ) {}
+  ) {
+    this.keywords = new KeywordIndex(chunks);
+  }
 
   static async open(options: LanceStoreOptions): Promise<LanceStore> {
     const db = await lancedb.connect(options.uri);
@@ -35,7 +38,7 @@ export class LanceStore implements Store {
     const existing = await db.tableNames();
     if (existing.includes(tableName)) {
       const table = await db.openTable(tableName);
-      if ((await table.countRows()) === options.chunks.length) return new LanceStore(table, tableName, false);
+      if ((await table.countRows()) === options.chunks.length) return new LanceStore(table, options.chunks, tableName, false);
       await db.dropTable(tableName); // a half-built table from an interrupted start
     }
     const vectors = await options.embed();
@@ -46,24 +49,15 @@ export class LanceStore implements Store {
       vector: Array.from(vectors[index] as Float32Array),
     }));
     const table = await db.createTable(tableName, rows, { mode: "overwrite" });
-    await table.createIndex("text", {
-      config: lancedb.Index.fts({ baseTokenizer: "ngram", ngramMinLength: 2, ngramMaxLength: 2, prefixOnly: false, withPosition: true }),
-    });
-    await table.createIndex("en", {
-      config: lancedb.Index.fts({ baseTokenizer: "simple", lowercase: true, stem: true, removeStopWords: true, language: "English" }),
-    });
-    return new LanceStore(table, tableName, true);
+    return new LanceStore(table, options.chunks, tableName, true);
   }
 
   async searchChinese(query: string, limit: number): Promise<Ranked[]> {
-    if (bigrams(query).length === 0) return [];
-    return this.fullText(query, "text", limit);
+    return this.keywords.searchChinese(query, limit);
   }
 
   async searchEnglish(query: string, limit: number): Promise<Ranked[]> {
-    const words = [...new Set(query.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [])];
-    if (englishTokens(words.join(" ")).length === 0) return [];
-    return this.fullText(words.slice(0, MAX_TERMS).join(" "), "en", limit);
+    return this.keywords.searchEnglish(query, limit);
   }
 
   async searchVector(vector: Float32Array, limit: number): Promise<Ranked[]> {
@@ -76,10 +70,5 @@ export class LanceStore implements Store {
       .limit(limit)
       .toArray();
     return rows.map((row: { id: string; _distance: number }) => ({ id: row.id, score: 1 - row._distance }));
-  }
-
-  private async fullText(query: string, column: "text" | "en", limit: number): Promise<Ranked[]> {
-    const rows = await this.table.query().fullTextSearch(query, { columns: column }).select(["id", "_score"]).limit(limit).toArray();
-    return rows.map((row: { id: string; _score: number }) => ({ id: row.id, score: row._score }));
   }
 }

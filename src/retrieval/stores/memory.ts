@@ -1,16 +1,14 @@
 import type { Chunk } from "../../corpus/types.js";
-import { Bm25Index } from "../bm25.js";
-import { englishTokens, windowBigrams } from "../tokenize.js";
+import { KeywordIndex } from "../keyword-index.js";
 import type { Ranked, Store } from "../types.js";
 
 /**
- * The in-memory store: the same three rankers as the LanceDB store, in plain TypeScript, for runtimes
- * where LanceDB's native module cannot load (Cloudflare Workers). Built from chunks and their vectors.
+ * The in-memory store: the same keyword rankers as the LanceDB store and an exact cosine scan, in plain
+ * TypeScript, for runtimes where LanceDB's native module cannot load (Cloudflare Workers).
  */
 export class MemoryStore implements Store {
   readonly name = "memory";
-  private readonly chinese: Bm25Index;
-  private readonly english: Bm25Index;
+  private readonly keywords: KeywordIndex;
   private readonly ids: string[];
 
   constructor(
@@ -19,16 +17,15 @@ export class MemoryStore implements Store {
   ) {
     if (chunks.length !== vectors.length) throw new Error("memory store: one vector per chunk");
     this.ids = chunks.map((chunk) => chunk.id);
-    this.chinese = new Bm25Index(this.ids, chunks.map((chunk) => windowBigrams(chunk.text)));
-    this.english = new Bm25Index(this.ids, chunks.map((chunk) => englishTokens(chunk.en)));
+    this.keywords = new KeywordIndex(chunks);
   }
 
   async searchChinese(query: string, limit: number): Promise<Ranked[]> {
-    return this.chinese.search(windowBigrams(query), limit);
+    return this.keywords.searchChinese(query, limit);
   }
 
   async searchEnglish(query: string, limit: number): Promise<Ranked[]> {
-    return this.english.search(englishTokens(query), limit);
+    return this.keywords.searchEnglish(query, limit);
   }
 
   async searchVector(vector: Float32Array, limit: number): Promise<Ranked[]> {
