@@ -3,20 +3,22 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-let server: ChildProcess | undefined;
+// Every server started, so none outlives the run (each test starts its own).
+const servers: ChildProcess[] = [];
 
 afterAll(() => {
-  server?.kill("SIGTERM");
+  for (const server of servers) server.kill("SIGTERM");
 });
 
 /** Starts the real Node entry, as `npm start` does, and resolves with the URL it prints. */
 function start(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
+    const server = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    servers.push(server);
     let output = "";
     const onData = (data: Buffer) => {
       output += data.toString();
