@@ -4,7 +4,7 @@ import { AppError } from "./errors.js";
 
 /**
  * Reads and validates a JSON body. Every way a body can be wrong becomes an AppError with a message
- * a client can act on: wrong content type (415), unparsable JSON (400 bad_json), wrong fields
+ * a client can act on: wrong content type (415), bytes that are not UTF-8 or not JSON (400 bad_json), wrong fields
  * (400 invalid_request, with the zod issues as details). The size limit is enforced before this.
  */
 export async function readJson<Schema extends z.ZodType>(context: Context, schema: Schema): Promise<z.infer<Schema>> {
@@ -12,9 +12,16 @@ export async function readJson<Schema extends z.ZodType>(context: Context, schem
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
+  let text: string;
+  try {
+    // Fatal decoding: invalid bytes must be refused, not silently turned into U+FFFD and answered.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await context.req.arrayBuffer());
+  } catch {
+    throw new AppError("bad_json", "The request body is not valid UTF-8.");
+  }
   let value: unknown;
   try {
-    value = JSON.parse(await context.req.text());
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_json", "The request body is not valid JSON.");
   }
