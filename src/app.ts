@@ -1,9 +1,10 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Mode } from "./config.js";
 import type { CorpusIndex } from "./corpus/corpus-index.js";
 import { AppError, errorBody } from "./lib/errors.js";
+import { rateLimit, type RateLimiter } from "./lib/rate-limit.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
@@ -27,6 +28,8 @@ export interface AppDeps {
   mode: Mode;
   version: string;
   maxBodyBytes: number;
+  /** Per-client request limit on /api/* (health excepted); absent means none. */
+  rateLimit?: { limiter: RateLimiter; clientKey: (context: Context) => string };
   /** Where unexpected errors are reported (their details never reach the client). */
   logError: (error: unknown, context: { method: string; path: string }) => void;
 }
@@ -34,6 +37,12 @@ export interface AppDeps {
 /** Builds the whole HTTP service; identical on Node and Workers. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+
+  // Before the body is read: a client over its limit costs us as little as possible.
+  if (deps.rateLimit) {
+    const limited = rateLimit(deps.rateLimit.limiter, deps.rateLimit.clientKey);
+    app.use("/api/*", (context, next) => (context.req.path === "/api/health" ? next() : limited(context, next)));
+  }
 
   app.use(
     "/api/*",

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   /** How long one model call may take before the request falls back to offline advice. */
   COACH_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
+  /** Requests per minute per client on /api/* (a burst of that many, refilled evenly); 0 turns it off. */
+  COACH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
 
 export type Mode = "offline" | "llm";
@@ -27,6 +29,7 @@ export interface Config {
   mode: Mode;
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
   maxBodyBytes: number;
+  rateLimitPerMinute: number;
 }
 
 /** Parses the environment; the error names each variable to fix. */
@@ -52,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeoutMs: values.COACH_LLM_TIMEOUT_MS,
     },
     maxBodyBytes: values.COACH_MAX_BODY_BYTES,
+    rateLimitPerMinute: values.COACH_RATE_LIMIT,
   };
 }

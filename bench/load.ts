@@ -1,0 +1,128 @@
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * `npm run load`: a bounded load test on loopback against the real Node server (LanceDB, SQLite), started
+ * as a child process so its memory is measured alone: 30 s at 64 connections on /api/advice, then on
+ * role-play (each connection creates a session and takes four turns in it, over and over). Prints one
+ * table: requests/s, p50/p99 latency, errors and non-2xx answers, and the server's RSS before and after.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+const DURATION = Number(process.env.LOAD_SECONDS ?? 30);
+const CONNECTIONS = 64;
+const json = { "content-type": "application/json" };
+
+const SCENARIOS = [
+  "我有個做了三年的老業務,最近開會都不說話,叫他帶新人也推三阻四。",
+  "新来的业务员很兴奋,但两个月都没成交。",
+  "My best rep says she is thinking of leaving for a competitor.",
+  "月底才出單,前三週都沒動靜,怎麼辦?",
+];
+const TURNS = ["老張,最近怎麼樣?", "我想請你來主持每週的部門會議。", "你的經驗對新人很重要。", "我們一起規劃你下半年的發展。"];
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "coach-load-"));
+  const { child, url } = await startServer(dataDir);
+  try {
+    const rows: string[][] = [];
+    const before = rssMiB(child);
+    let scenario = 0;
+    const advice = await run(`${url}`, [
+      {
+        method: "POST",
+        path: "/api/advice",
+        headers: json,
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify({ scenario: SCENARIOS[scenario++ % SCENARIOS.length] }) }),
+      },
+    ]);
+    rows.push(row("POST /api/advice (offline)", advice, before, rssMiB(child)));
+
+    const beforeTurns = rssMiB(child);
+    const roleplay = await run(`${url}`, [
+      {
+        method: "POST",
+        path: "/api/roleplay/sessions",
+        headers: json,
+        body: JSON.stringify({ persona: "passive-veteran", lang: "zh-Hant" }),
+        onResponse: (_status: number, body: string, context: Record<string, unknown>) => {
+          context.id = (JSON.parse(body) as { id: string }).id;
+        },
+      },
+      ...TURNS.map((text) => ({
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ text }),
+        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => ({ ...request, path: `/api/roleplay/sessions/${String(context.id)}/messages` }),
+      })),
+    ]);
+    rows.push(row("role-play: create + 4 turns (SQLite)", roleplay, beforeTurns, rssMiB(child)));
+
+    console.log(table([["route", "duration s", "connections", "requests", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "rss before MiB", "rss after MiB"], ...rows]));
+    const failed = [advice, roleplay].some((result) => result.errors > 0 || result.non2xx > 0 || result.timeouts > 0);
+    if (failed) process.exitCode = 1;
+  } finally {
+    child.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+type Result = autocannon.Result;
+
+function run(url: string, requests: unknown[]): Promise<Result> {
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: requests as autocannon.Request[] });
+}
+
+function row(name: string, result: Result, before: number, after: number): string[] {
+  return [
+    name,
+    String(DURATION),
+    String(CONNECTIONS),
+    String(result.requests.total),
+    result.requests.average.toFixed(0),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    String(result.errors + result.timeouts),
+    String(result.non2xx),
+    before.toFixed(0),
+    after.toFixed(0),
+  ];
+}
+
+/** The server's resident memory, from /proc (Linux; the bench machines and CI are Linux). */
+function rssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
+      cwd: root,
+      // The rate limit is off: this measures capacity, and every connection comes from one address.
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", COACH_DATA_DIR: dataDir, LANCEDB_LOG: "error", COACH_RATE_LIMIT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (data: Buffer) => {
+      output += data.toString();
+      const match = /on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) resolve({ child, url: match[1].replace("localhost", "127.0.0.1") });
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
+  return [line(rows[0]!), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
