@@ -1,9 +1,8 @@
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rssMiB, startServer } from "./node-server.js";
 
 /**
  * `npm run load`: a bounded load test on loopback against the real Node server (LanceDB, SQLite), started
@@ -11,7 +10,6 @@ import { fileURLToPath } from "node:url";
  * role-play (each connection creates a session and takes four turns in it, over and over). Prints one
  * table: requests/s, p50/p99 latency, errors and non-2xx answers, and the server's RSS before and after.
  */
-const root = fileURLToPath(new URL("..", import.meta.url));
 const DURATION = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 64;
 const json = { "content-type": "application/json" };
@@ -26,7 +24,8 @@ const TURNS = ["老張,最近怎麼樣?", "我想請你來主持每週的部門�
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "coach-load-"));
-  const { child, url } = await startServer(dataDir);
+  // The rate limit is off: this measures capacity, and every connection comes from one address.
+  const { child, url } = await startServer({ COACH_DATA_DIR: dataDir, COACH_RATE_LIMIT: "0" });
   try {
     const rows: string[][] = [];
     const before = rssMiB(child);
@@ -90,30 +89,6 @@ function row(name: string, result: Result, before: number, after: number): strin
     before.toFixed(0),
     after.toFixed(0),
   ];
-}
-
-/** The server's resident memory, from /proc (Linux; the bench machines and CI are Linux). */
-function rssMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
-      cwd: root,
-      // The rate limit is off: this measures capacity, and every connection comes from one address.
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", COACH_DATA_DIR: dataDir, LANCEDB_LOG: "error", COACH_RATE_LIMIT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout?.on("data", (data: Buffer) => {
-      output += data.toString();
-      const match = /on (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) resolve({ child, url: match[1].replace("localhost", "127.0.0.1") });
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
 }
 
 function table(rows: string[][]): string {

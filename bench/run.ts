@@ -19,6 +19,7 @@ import { readWebAssets } from "../src/web/web-assets.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
+import { coldStart } from "./node-server.js";
 
 /** `npm run bench`: prints a table of timings. Targets live here, not in unit tests. */
 const ROUNDS = 300;
@@ -142,6 +143,14 @@ async function main(): Promise<void> {
   });
   server2.close();
   rows.push(["HTTP POST role-play turn (offline, SQLite)", ...stats(turnTimes)]);
+
+  // The real Node server, spawned: first start on an empty data folder (builds the LanceDB index), then restarts.
+  const dataDir = mkdtempSync(join(tmpdir(), "coach-bench-start-"));
+  const firstStart = [await coldStart({ COACH_DATA_DIR: dataDir })];
+  const restarts: number[] = [];
+  for (let i = 0; i < 3; i++) restarts.push(await coldStart({ COACH_DATA_DIR: dataDir }));
+  rmSync(dataDir, { recursive: true, force: true });
+  rows.push(["Node server start to first health (no index yet)", ...stats(firstStart)], ["Node server start to first health (index present)", ...stats(restarts)]);
   const turnP95 = [...turnTimes].sort((a, b) => a - b)[Math.floor(turnTimes.length * 0.95)] ?? 0;
 
   const memory = process.memoryUsage();
