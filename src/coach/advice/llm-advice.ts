@@ -6,6 +6,7 @@ import type { Retrieval } from "../../retrieval/retriever.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { Diagnosis } from "./diagnose.js";
 import type { Advice, AdviceLine } from "./types.js";
+import { defang } from "../../llm/delimit.js";
 
 const Line = z.object({ text: z.string().min(1), citations: z.array(z.string()).default([]), quote: z.string().optional() });
 const ModelAdviceSchema = z.object({
@@ -42,7 +43,7 @@ export async function adviceMessages(
     .join("\n\n");
   const messages = await template.formatMessages({
     language: LANGUAGE[retrieval.lang],
-    scenario: scenario.replaceAll("</scenario>", "</ scenario>"),
+    scenario: defang(scenario),
     diagnosis: JSON.stringify(diagnosis),
     excerpts,
   });

@@ -7,6 +7,7 @@ import { classify, type Classification } from "./classify.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
 import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type Product } from "./feedback-data.js";
 import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
+import { delimited } from "../../llm/delimit.js";
 
 /** The data files FABE reads, as loaded by a runtime. */
 export interface FabeFiles {
@@ -77,7 +78,7 @@ export class FabeService {
           { role: "system", content: this.system },
           {
             role: "user",
-            content: `<sentences>\n${offline.sentences.map((sentence, index) => `${index + 1}. ${sentence.text}`).join("\n")}\n</sentences>`,
+            content: delimited("sentences", offline.sentences.map((sentence, index) => `${index + 1}. ${sentence.text}`).join("\n")),
           },
         ],
         { json: true },

@@ -9,6 +9,7 @@ import { parsePersona, type Persona } from "./persona.js";
 import { TurnReader } from "./read-turn.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 import { opening, say, startState, takeTurn, type SimState } from "./simulate.js";
+import { delimited } from "../../llm/delimit.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
 export interface RoleplayFiles {
@@ -117,7 +118,7 @@ export class RoleplayService {
     try {
       const answer = (await model.complete([
         { role: "system", content: system },
-        { role: "user", content: `<transcript>\n${transcript}\n</transcript>\n\nUSER: ${userText}` },
+        { role: "user", content: `${delimited("transcript", transcript)}\n\n${delimited("latest_message", userText)}` },
       ])).trim();
       const previous = session.messages.at(-1)?.text;
       if (!answer || answer.length > 400 || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
