@@ -20,6 +20,8 @@ export interface OpenAIServer {
   /** Base URL to give the SDK, ending in /v1. */
   url: string;
   requests: ChatRequest[];
+  /** Hanging requests whose client has not hung up: after a timeout, a client that cleans up leaves none. */
+  openHanging(): number;
   /** Behaviours for the next requests, in order; when they run out, the last one repeats. */
   script(...behaviours: Behaviour[]): void;
   close(): Promise<void>;
@@ -47,6 +49,8 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
     switch (behaviour.kind) {
       case "hang":
         hanging.add(req);
+        // The response closes before it was ended only when the client drops the connection.
+        res.on("close", () => hanging.delete(req));
         return;
       case "status":
         res.writeHead(behaviour.status, { "content-type": "application/json" });
@@ -91,6 +95,7 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    openHanging: () => hanging.size,
     script: (...next) => {
       behaviours = next;
     },

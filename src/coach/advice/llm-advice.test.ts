@@ -96,6 +96,11 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
       expect(advice.fallback).toBe(reason);
       expect(advice.steps.length).toBeGreaterThanOrEqual(3);
       if (reason !== "invalid_model_output") expect(server.requests.length - before).toBe(2);
+      if (reason === "timeout") {
+        // No leaked connection: both timed-out attempts were aborted, not left open at the provider.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(server.openHanging()).toBe(0);
+      }
     });
   }
 
