@@ -5,6 +5,7 @@ import type { Mode } from "./config.js";
 import type { CorpusIndex } from "./corpus/corpus-index.js";
 import { AppError, errorBody } from "./lib/errors.js";
 import { rateLimit, type RateLimiter } from "./lib/rate-limit.js";
+import { bearerAuth, type Tokens } from "./lib/auth.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
@@ -28,6 +29,8 @@ export interface AppDeps {
   mode: Mode;
   version: string;
   maxBodyBytes: number;
+  /** Bearer tokens (COACH_TOKENS); when present, every /api/* route needs one. */
+  tokens?: Tokens;
   /** Per-client request limit on /api/* (health excepted); absent means none. */
   rateLimit?: { limiter: RateLimiter; clientKey: (context: Context) => string };
   /** Where unexpected errors are reported (their details never reach the client). */
@@ -53,6 +56,8 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
+
+  if (deps.tokens) app.use("/api/*", bearerAuth(deps.tokens));
 
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/corpus", corpusRoutes(deps));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TokensSchema, type Tokens } from "./lib/auth.js";
 
 /** Everything the service reads from its environment, validated once at the entry. */
 const EnvSchema = z.object({
@@ -17,6 +18,19 @@ const EnvSchema = z.object({
   COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
   /** Requests per minute per client on /api/* (a burst of that many, refilled evenly); 0 turns it off. */
   COACH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Bearer tokens, JSON: {"<token>": {"user", "role": "manager"|"rep", "team"}}; when set, /api/* needs one. */
+  COACH_TOKENS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "COACH_TOKENS must be JSON, e.g. {\"<token>\": {\"user\": \"amy\", \"role\": \"rep\", \"team\": \"north\"}}" });
+        return z.NEVER;
+      }
+    })
+    .pipe(TokensSchema)
+    .optional(),
 });
 
 export type Mode = "offline" | "llm";
@@ -30,6 +44,7 @@ export interface Config {
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  tokens?: Tokens;
 }
 
 /** Parses the environment; the error names each variable to fix. */
@@ -56,5 +71,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     maxBodyBytes: values.COACH_MAX_BODY_BYTES,
     rateLimitPerMinute: values.COACH_RATE_LIMIT,
+    ...(values.COACH_TOKENS ? { tokens: values.COACH_TOKENS } : {}),
   };
 }

@@ -79,6 +79,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,
+    ...(config.tokens ? { tokens: config.tokens } : {}),
     ...(config.rateLimitPerMinute > 0
       ? // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
         { rateLimit: { limiter: new RateLimiter(config.rateLimitPerMinute), clientKey: (context) => getConnInfo(context).remote.address ?? "unknown" } }

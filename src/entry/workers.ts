@@ -60,6 +60,7 @@ async function build(env: Env): Promise<Hono> {
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,
+    ...(config.tokens ? { tokens: config.tokens } : {}),
     ...(config.rateLimitPerMinute > 0
       ? // Cloudflare sets CF-Connecting-IP itself; per isolate, so a soft limit (see rate-limit.ts).
         { rateLimit: { limiter: new RateLimiter(config.rateLimitPerMinute), clientKey: (context) => context.req.header("cf-connecting-ip") ?? "unknown" } }

@@ -14,12 +14,12 @@ export function roleplayRoutes(deps: AppDeps): Hono {
     .get("/personas", (context) => context.json(deps.roleplay.list()))
     .post("/sessions", async (context) => {
       const request = await readJson(context, CreateSchema);
-      return context.json(await deps.roleplay.create(request.persona, request.lang), 201);
+      return context.json(await deps.roleplay.create(request.persona, request.lang, context.get("viewer")), 201);
     })
-    .get("/sessions/:id", async (context) => context.json(await deps.roleplay.get(context.req.param("id"))))
+    .get("/sessions/:id", async (context) => context.json(await deps.roleplay.get(context.req.param("id"), context.get("viewer"))))
     .post("/sessions/:id/messages", async (context) => {
       const request = await readJson(context, MessageSchema);
-      return context.json(await deps.roleplay.message(context.req.param("id"), request.text));
+      return context.json(await deps.roleplay.message(context.req.param("id"), request.text, context.get("viewer")));
     })
-    .post("/sessions/:id/debrief", async (context) => context.json(await deps.roleplay.debrief(context.req.param("id"))));
+    .post("/sessions/:id/debrief", async (context) => context.json(await deps.roleplay.debrief(context.req.param("id"), context.get("viewer"))));
 }

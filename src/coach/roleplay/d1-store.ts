@@ -23,8 +23,8 @@ export class D1SessionStore implements SessionStore {
   async create(session: SessionRecord): Promise<void> {
     await this.db.batch([
       this.db
-        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt),
+        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at, owner_user, owner_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt, session.owner?.user ?? null, session.owner?.team ?? null),
       ...this.inserts(session.id, 0, session.messages),
     ]);
   }
@@ -37,6 +37,8 @@ export class D1SessionStore implements SessionStore {
       lang: SessionRecord["lang"];
       state: string;
       created_at: string;
+      owner_user: string | null;
+      owner_team: string | null;
     }>();
     if (!row) return undefined;
     const { results } = await this.db
@@ -44,7 +46,16 @@ export class D1SessionStore implements SessionStore {
       .bind(id)
       .all<{ role: Message["role"]; text: string; moves: string | null }>();
     const messages = results.map((message) => ({ role: message.role, text: message.text, ...(message.moves ? { moves: JSON.parse(message.moves) as Message["moves"] } : {}) }));
-    return { id: row.id, persona: row.persona, mode: row.mode, lang: row.lang, state: JSON.parse(row.state) as SessionRecord["state"], messages, createdAt: row.created_at };
+    return {
+      id: row.id,
+      persona: row.persona,
+      mode: row.mode,
+      lang: row.lang,
+      state: JSON.parse(row.state) as SessionRecord["state"],
+      messages,
+      createdAt: row.created_at,
+      ...(row.owner_user ? { owner: { user: row.owner_user, team: row.owner_team ?? "" } } : {}),
+    };
   }
 
   async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {

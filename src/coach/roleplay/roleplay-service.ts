@@ -10,6 +10,7 @@ import { TurnReader } from "./read-turn.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 import { opening, say, startState, takeTurn, type SimState } from "./simulate.js";
 import { delimited } from "../../llm/delimit.js";
+import { canSee, type Viewer } from "../../lib/viewer.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
 export interface RoleplayFiles {
@@ -64,23 +65,32 @@ export class RoleplayService {
     }));
   }
 
-  async create(personaId: string, lang: Lang | "auto") {
+  async create(personaId: string, lang: Lang | "auto", viewer?: Viewer) {
     const persona = this.persona(personaId);
     const id = this.deps.newId();
     const state = startState(persona, seedOf(id));
     const first: Message = { role: "persona", text: opening(persona, state, lang === "auto" ? "zh-Hant" : lang, this.deps.toSimplified) };
-    const session: SessionRecord = { id, persona: persona.id, mode: persona.mode, lang, state, messages: [first], createdAt: this.deps.now().toISOString() };
+    const session: SessionRecord = {
+      id,
+      persona: persona.id,
+      mode: persona.mode,
+      lang,
+      state,
+      messages: [first],
+      createdAt: this.deps.now().toISOString(),
+      ...(viewer ? { owner: { user: viewer.user, team: viewer.team } } : {}),
+    };
     await this.deps.store.create(session);
     return { id, persona: persona.id, mode: persona.mode, messages: session.messages.map(visible), state: publicState(state) };
   }
 
-  async get(id: string) {
-    const session = await this.session(id);
+  async get(id: string, viewer?: Viewer) {
+    const session = await this.session(id, viewer);
     return { id, persona: session.persona, mode: session.mode, messages: session.messages.map(visible), state: publicState(session.state), ended: session.state.ended !== null };
   }
 
-  async message(id: string, text: string) {
-    const session = await this.session(id);
+  async message(id: string, text: string, viewer?: Viewer) {
+    const session = await this.session(id, viewer);
     if (session.state.ended) throw new AppError("unprocessable", `This session has ended (${session.state.ended}); start a new one or ask for the debrief.`);
     const persona = this.persona(session.persona);
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
@@ -129,8 +139,8 @@ export class RoleplayService {
     }
   }
 
-  async debrief(id: string): Promise<Debrief> {
-    const session = await this.session(id);
+  async debrief(id: string, viewer?: Viewer): Promise<Debrief> {
+    const session = await this.session(id, viewer);
     const persona = this.persona(session.persona);
     const userMessages = session.messages.filter((message) => message.role === "user");
     const lang = session.lang !== "auto" ? session.lang : userMessages.length ? detectLanguage(userMessages.at(-1)?.text ?? "", this.deps.toTraditional) : "zh-Hant";
@@ -157,9 +167,10 @@ export class RoleplayService {
     return persona;
   }
 
-  private async session(id: string): Promise<SessionRecord> {
+  /** The session, if it exists and the viewer (when tokens are on) may see it; else the same 404 either way. */
+  private async session(id: string, viewer?: Viewer): Promise<SessionRecord> {
     const session = /^[0-9a-f-]{36}$/.test(id) ? await this.deps.store.get(id) : undefined;
-    if (!session) throw new AppError("not_found", "No role-play session with that id.");
+    if (!session || (viewer && !canSee(viewer, session.owner))) throw new AppError("not_found", "No role-play session with that id.");
     return session;
   }
 }

@@ -18,6 +18,8 @@ export interface SessionRecord {
   state: SimState;
   messages: Message[];
   createdAt: string;
+  /** Who started it, when bearer tokens are on (COACH_TOKENS): reps see their own, managers their team's. */
+  owner?: { user: string; team: string };
 }
 
 /**

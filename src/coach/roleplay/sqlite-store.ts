@@ -35,26 +35,38 @@ export class SqliteSessionStore implements SessionStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
     this.db.exec(SCHEMA);
+    // Databases from before owners existed get the two columns (migrations/0002 does the same on D1).
+    const columns = (this.db.prepare("PRAGMA table_info(sessions)").all() as Array<{ name: string }>).map((column) => column.name);
+    if (!columns.includes("owner_user")) this.db.exec("ALTER TABLE sessions ADD COLUMN owner_user TEXT; ALTER TABLE sessions ADD COLUMN owner_team TEXT;");
   }
 
   async create(session: SessionRecord): Promise<void> {
     this.db.transaction(() => {
       this.db
-        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .run(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt);
+        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at, owner_user, owner_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt, session.owner?.user ?? null, session.owner?.team ?? null);
       this.insertMessages(session.id, 0, session.messages);
     })();
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
     const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as
-      | { id: string; persona: string; mode: SessionRecord["mode"]; lang: SessionRecord["lang"]; state: string; created_at: string }
+      | { id: string; persona: string; mode: SessionRecord["mode"]; lang: SessionRecord["lang"]; state: string; created_at: string; owner_user: string | null; owner_team: string | null }
       | undefined;
     if (!row) return undefined;
     const messages = (this.db.prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq").all(id) as Array<{ role: Message["role"]; text: string; moves: string | null }>).map(
       (message) => ({ role: message.role, text: message.text, ...(message.moves ? { moves: JSON.parse(message.moves) as Message["moves"] } : {}) }),
     );
-    return { id: row.id, persona: row.persona, mode: row.mode, lang: row.lang, state: JSON.parse(row.state) as SessionRecord["state"], messages, createdAt: row.created_at };
+    return {
+      id: row.id,
+      persona: row.persona,
+      mode: row.mode,
+      lang: row.lang,
+      state: JSON.parse(row.state) as SessionRecord["state"],
+      messages,
+      createdAt: row.created_at,
+      ...(row.owner_user ? { owner: { user: row.owner_user, team: row.owner_team ?? "" } } : {}),
+    };
   }
 
   async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {
