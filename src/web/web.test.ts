@@ -176,4 +176,29 @@ suite("the web page in Chromium", () => {
       await page.context().close();
     }
   });
+
+  it("asks once for a token when the service needs one, then works with it", async () => {
+    const token = "rep-amy-0000000000000001";
+    const app = createApp(await realAppDeps({ tokens: { [token]: { user: "amy", role: "rep", team: "north" } } }));
+    const guarded = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => guarded.once("listening", resolve));
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let asked = 0;
+      page.on("dialog", (dialog) => {
+        asked++;
+        void dialog.accept(token);
+      });
+      await page.goto(`http://127.0.0.1:${(guarded.address() as AddressInfo).port}/`);
+      await page.fill("#scenario", "My new hire is super excited but hasn't closed anything in two months.");
+      await page.click("#ask button[type=submit]");
+      await page.waitForSelector(".steps li");
+      expect(asked).toBe(1);
+      expect(await page.evaluate(() => localStorage.getItem("coach.token"))).toBe(token);
+      await context.close();
+    } finally {
+      guarded.close();
+    }
+  }, 60_000);
 });

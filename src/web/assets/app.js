@@ -6,7 +6,7 @@ const STRINGS = {
   "zh-Hant": {
     skip: "跳到內容", lang: "語言", close: "關閉", "nav.coach": "經理教練", "nav.roleplay": "角色扮演", "nav.drill": "FABE 練習",
     coachTitle: "描述你遇到的情況", coachLabel: "情況", coachPlaceholder: "例如:我有個做了三年的老業務,最近開會都不說話……", ask: "取得建議",
-    thinking: "正在依手冊整理建議……", steps: "建議步驟", talk: "談話要點", watch: "之後觀察", copy: "複製談話要點", copied: "已複製",
+    token: "請輸入存取權杖(管理員提供):", thinking: "正在依手冊整理建議……", steps: "建議步驟", talk: "談話要點", watch: "之後觀察", copy: "複製談話要點", copied: "已複製",
     abstained: "手冊沒有涵蓋這個問題", diagnosis: "判讀", citation: "出處",
     personas: "選一個角色練習", start: "開始", yourTurn: "你要說的話", send: "送出", hint: "提示", end: "結束並檢討", newSession: "換一個角色",
     noHint: "目前沒有提示:照手冊的溝通步驟,先問、再聽。", debrief: "檢討", met: "做到", missed: "沒做到", ended: "對話已結束",
@@ -19,7 +19,7 @@ const STRINGS = {
   "zh-Hans": {
     skip: "跳到内容", lang: "语言", close: "关闭", "nav.coach": "经理教练", "nav.roleplay": "角色扮演", "nav.drill": "FABE 练习",
     coachTitle: "描述你遇到的情况", coachLabel: "情况", coachPlaceholder: "例如:我有个做了三年的老业务,最近开会都不说话……", ask: "获取建议",
-    thinking: "正在依手册整理建议……", steps: "建议步骤", talk: "谈话要点", watch: "之后观察", copy: "复制谈话要点", copied: "已复制",
+    token: "请输入访问令牌(管理员提供):", thinking: "正在依手册整理建议……", steps: "建议步骤", talk: "谈话要点", watch: "之后观察", copy: "复制谈话要点", copied: "已复制",
     abstained: "手册没有涵盖这个问题", diagnosis: "判读", citation: "出处",
     personas: "选一个角色练习", start: "开始", yourTurn: "你要说的话", send: "发送", hint: "提示", end: "结束并复盘", newSession: "换一个角色",
     noHint: "目前没有提示:照手册的沟通步骤,先问、再听。", debrief: "复盘", met: "做到", missed: "没做到", ended: "对话已结束",
@@ -32,7 +32,7 @@ const STRINGS = {
   en: {
     skip: "Skip to content", lang: "Language", close: "Close", "nav.coach": "Manager coach", "nav.roleplay": "Role-play", "nav.drill": "FABE drill",
     coachTitle: "Describe the situation", coachLabel: "Situation", coachPlaceholder: "e.g. My veteran rep has gone quiet in meetings…", ask: "Get advice",
-    thinking: "Working through the handbook…", steps: "Steps", talk: "Talk track", watch: "Watch", copy: "Copy talk track", copied: "Copied",
+    token: "Enter your access token (from your administrator):", thinking: "Working through the handbook…", steps: "Steps", talk: "Talk track", watch: "Watch", copy: "Copy talk track", copied: "Copied",
     abstained: "The handbook does not cover this", diagnosis: "Reading", citation: "Source",
     personas: "Pick someone to practise with", start: "Start", yourTurn: "What you say", send: "Send", hint: "Hint", end: "End and debrief", newSession: "Pick another",
     noHint: "No hint yet: follow the handbook's steps — ask first, then listen.", debrief: "Debrief", met: "Met", missed: "Missed", ended: "The conversation has ended",
@@ -68,8 +68,26 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+// When the service runs with bearer tokens (COACH_TOKENS), the first 401 asks for a token once; it is kept
+// in this browser and sent with every request after.
+async function send(path, init = {}) {
+  const withToken = () => {
+    const token = localStorage.getItem("coach.token");
+    return { ...init, headers: { ...(init.headers || {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+  };
+  let response = await fetch(path, withToken());
+  if (response.status === 401) {
+    const token = window.prompt(t("token"));
+    if (token) {
+      localStorage.setItem("coach.token", token.trim());
+      response = await fetch(path, withToken());
+    }
+  }
+  return response;
+}
+
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await send(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const data = await response.json();
   if (!response.ok) throw new Error((data && data.error && data.error.message) || response.statusText);
   return data;
@@ -115,7 +133,7 @@ async function ask(scenario, answer) {
   const streaming = el("p", { class: "streaming" }, t("thinking"));
   answer.replaceChildren(streaming);
   try {
-    const response = await fetch("/api/advice", { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ scenario, lang: state.lang, stream: true }) });
+    const response = await send("/api/advice", { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ scenario, lang: state.lang, stream: true }) });
     if (!response.ok) throw new Error((await response.json()).error.message);
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
