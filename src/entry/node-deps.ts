@@ -11,7 +11,7 @@ import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { RateLimiter } from "../lib/rate-limit.js";
+import { accessDeps } from "../lib/access.js";
 import { readWebAssets } from "../web/web-assets.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
@@ -79,11 +79,8 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,
-    ...(config.tokens ? { tokens: config.tokens } : {}),
-    ...(config.rateLimitPerMinute > 0
-      ? // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
-        { rateLimit: { limiter: new RateLimiter(config.rateLimitPerMinute), clientKey: (context) => getConnInfo(context).remote.address ?? "unknown" } }
-      : {}),
+    // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
+    ...accessDeps(config, (context) => getConnInfo(context).remote.address ?? "unknown"),
     logError: (error, context) => console.error(`${context.method} ${context.path} failed:`, error),
   };
 }

@@ -14,7 +14,7 @@ import { OpenAIChatModel } from "../llm/openai.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
 import { VERSION } from "../version.js";
 import type { EdgeData } from "./edge-data.js";
-import { RateLimiter } from "../lib/rate-limit.js";
+import { accessDeps } from "../lib/access.js";
 
 /** Bindings and vars of wrangler.toml; secrets (OPENAI_API_KEY) arrive the same way. */
 export interface Env {
@@ -60,11 +60,8 @@ async function build(env: Env): Promise<Hono> {
     mode: config.mode,
     version: VERSION,
     maxBodyBytes: config.maxBodyBytes,
-    ...(config.tokens ? { tokens: config.tokens } : {}),
-    ...(config.rateLimitPerMinute > 0
-      ? // Cloudflare sets CF-Connecting-IP itself; per isolate, so a soft limit (see rate-limit.ts).
-        { rateLimit: { limiter: new RateLimiter(config.rateLimitPerMinute), clientKey: (context) => context.req.header("cf-connecting-ip") ?? "unknown" } }
-      : {}),
+    // Cloudflare sets CF-Connecting-IP itself; the limit is per isolate, so a soft one (see rate-limit.ts).
+    ...accessDeps(config, (context) => context.req.header("cf-connecting-ip") ?? "unknown"),
     logError: (error, context) => console.error(`${context.method} ${context.path} failed:`, error),
   });
 }

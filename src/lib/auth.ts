@@ -5,8 +5,8 @@ import type { Viewer } from "./viewer.js";
 
 declare module "hono" {
   interface ContextVariableMap {
-    /** Set by `bearerAuth` when tokens are on; absent otherwise. */
-    viewer: Viewer;
+    /** Set by `bearerAuth` when tokens are on; undefined otherwise. */
+    viewer: Viewer | undefined;
   }
 }
 

@@ -15,16 +15,16 @@ describe("RateLimiter", () => {
     expect(limiter.take("a")).toBe(1);
   });
 
-  it("forgets idle clients when it tracks too many", () => {
+  it("forgets idle clients when it tracks too many, and only idle ones", () => {
     let now = 0;
     const limiter = new RateLimiter(2, () => now, 3);
     for (const client of ["a", "b", "c"]) limiter.take(client);
-    now += 120_000; // all three are full again
-    limiter.take("d");
-    limiter.take("a");
-    // "a" was forgotten and starts a full bucket: two requests pass.
-    expect(limiter.take("a")).toBe(0);
-    expect(limiter.take("a")).toBeGreaterThan(0);
+    now += 120_000; // a, b and c are full again: idle
+    limiter.take("b"); // b is busy again
+    limiter.take("d"); // a fourth client: the idle ones go
+    expect(limiter.tracked).toBe(2); // b and d
+    limiter.take("b");
+    expect(limiter.take("b")).toBeGreaterThan(0); // b kept its count: it was not forgotten
   });
 });
 

@@ -20,6 +20,11 @@ export class RateLimiter {
     this.perMs = perMinute / 60_000;
   }
 
+  /** How many clients are tracked (bounded by forgetting idle ones). */
+  get tracked(): number {
+    return this.buckets.size;
+  }
+
   /** Takes one token for the client: 0 when allowed, else the seconds to wait before one is available. */
   take(client: string): number {
     const now = this.now();

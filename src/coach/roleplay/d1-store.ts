@@ -1,4 +1,4 @@
-import type { Message, SessionRecord, SessionStore } from "./session-store.js";
+import { INSERT_SESSION, recordFromRows, sessionValues, type Message, type MessageRow, type SessionRecord, type SessionRow, type SessionStore } from "./session-store.js";
 
 /** The parts of Cloudflare's D1 binding this store uses. */
 export interface D1Like {
@@ -22,40 +22,16 @@ export class D1SessionStore implements SessionStore {
 
   async create(session: SessionRecord): Promise<void> {
     await this.db.batch([
-      this.db
-        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at, owner_user, owner_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt, session.owner?.user ?? null, session.owner?.team ?? null),
+      this.db.prepare(INSERT_SESSION).bind(...sessionValues(session)),
       ...this.inserts(session.id, 0, session.messages),
     ]);
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const row = await this.db.prepare("SELECT * FROM sessions WHERE id = ?").bind(id).first<{
-      id: string;
-      persona: string;
-      mode: SessionRecord["mode"];
-      lang: SessionRecord["lang"];
-      state: string;
-      created_at: string;
-      owner_user: string | null;
-      owner_team: string | null;
-    }>();
+    const row = await this.db.prepare("SELECT * FROM sessions WHERE id = ?").bind(id).first<SessionRow>();
     if (!row) return undefined;
-    const { results } = await this.db
-      .prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq")
-      .bind(id)
-      .all<{ role: Message["role"]; text: string; moves: string | null }>();
-    const messages = results.map((message) => ({ role: message.role, text: message.text, ...(message.moves ? { moves: JSON.parse(message.moves) as Message["moves"] } : {}) }));
-    return {
-      id: row.id,
-      persona: row.persona,
-      mode: row.mode,
-      lang: row.lang,
-      state: JSON.parse(row.state) as SessionRecord["state"],
-      messages,
-      createdAt: row.created_at,
-      ...(row.owner_user ? { owner: { user: row.owner_user, team: row.owner_team ?? "" } } : {}),
-    };
+    const { results } = await this.db.prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq").bind(id).all<MessageRow>();
+    return recordFromRows(row, results);
   }
 
   async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Message, SessionRecord, SessionStore } from "./session-store.js";
+import { INSERT_SESSION, recordFromRows, sessionValues, type Message, type MessageRow, type SessionRecord, type SessionRow, type SessionStore } from "./session-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -42,31 +42,15 @@ export class SqliteSessionStore implements SessionStore {
 
   async create(session: SessionRecord): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at, owner_user, owner_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt, session.owner?.user ?? null, session.owner?.team ?? null);
+      this.db.prepare(INSERT_SESSION).run(...sessionValues(session));
       this.insertMessages(session.id, 0, session.messages);
     })();
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as
-      | { id: string; persona: string; mode: SessionRecord["mode"]; lang: SessionRecord["lang"]; state: string; created_at: string; owner_user: string | null; owner_team: string | null }
-      | undefined;
+    const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as SessionRow | undefined;
     if (!row) return undefined;
-    const messages = (this.db.prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq").all(id) as Array<{ role: Message["role"]; text: string; moves: string | null }>).map(
-      (message) => ({ role: message.role, text: message.text, ...(message.moves ? { moves: JSON.parse(message.moves) as Message["moves"] } : {}) }),
-    );
-    return {
-      id: row.id,
-      persona: row.persona,
-      mode: row.mode,
-      lang: row.lang,
-      state: JSON.parse(row.state) as SessionRecord["state"],
-      messages,
-      createdAt: row.created_at,
-      ...(row.owner_user ? { owner: { user: row.owner_user, team: row.owner_team ?? "" } } : {}),
-    };
+    return recordFromRows(row, this.db.prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq").all(id) as MessageRow[]);
   }
 
   async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {
