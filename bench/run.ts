@@ -26,7 +26,7 @@ const ROUNDS = 300;
 
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const paths = defaultPaths(root);
+  const paths = defaultPaths(root, { playbooks: false });
   const rows: string[][] = [];
 
   const builds: number[] = [];

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { loadRetrievalCases } from "./cases.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
@@ -21,23 +23,48 @@ import { loadSafetyCases, safetySuite } from "./suites/safety.js";
 import type { SuiteResult } from "./types.js";
 import { createApp } from "../src/app.js";
 import { realAppDeps } from "../src/test-support/app-deps.js";
+import { loadConfig } from "../src/config.js";
+import { chatModelFor } from "../src/llm/openai.js";
+import type { ChatModel } from "../src/llm/types.js";
 
-/** `npm run eval`: runs every suite, prints one table, writes evals/report.{md,json}, exits 1 below a threshold. */
+/**
+ * `npm run eval`: runs every suite (or those named by `--only a,b`), prints one table, writes report.{md,json}
+ * to evals/ (or `--out <dir>`), exits 1 below a threshold.
+ */
 async function main(): Promise<number> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const paths = defaultPaths(root);
+  const paths = defaultPaths(root, { playbooks: false });
   const referenceFile = fileURLToPath(new URL("../../shared/reference/spun-words.tsv", import.meta.url));
   const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
 
-  const verbose = process.argv.includes("--verbose");
-  const results: SuiteResult[] = [await corpusSuite(paths, reference), await retrieval(paths, verbose), await advice(paths), await fabe(paths), await roleplay(paths), await safety()];
+  const { values } = parseArgs({ options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
+  const verbose = Boolean(values.verbose);
+  // With COACH_LLM_BASE_URL (or OPENAI_API_KEY) set, advice, FABE, role-play and safety run in llm mode.
+  const config = loadConfig(process.env);
+  const model = chatModelFor(config);
+  const mode = model ? `llm (${config.llm.model} at ${config.llm.baseUrl ?? "api.openai.com"})` : "offline";
+  const suites: Record<string, () => Promise<SuiteResult>> = {
+    corpus: () => corpusSuite(paths, reference),
+    retrieval: () => retrieval(paths, verbose),
+    advice: () => advice(paths, model),
+    fabe: () => fabe(paths, model),
+    roleplay: () => roleplay(paths, model),
+    safety: () => safety(model),
+  };
+  const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
+  const unknown = chosen.filter((name) => !suites[name]);
+  if (unknown.length > 0) throw new Error(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`);
+  const results: SuiteResult[] = [];
+  for (const name of chosen) results.push(await (suites[name] as () => Promise<SuiteResult>)());
 
   const table = formatTable(results);
+  console.log(`mode: ${mode}\n`);
   console.log(table);
   for (const result of results) for (const note of result.notes) console.log(`${result.suite}: ${note}`);
-  mkdirSync(new URL(".", import.meta.url), { recursive: true });
-  writeFileSync(new URL("report.md", import.meta.url), `# Eval report\n\n${table}\n`);
-  writeFileSync(new URL("report.json", import.meta.url), JSON.stringify(results, null, 2));
+  const out = values.out ?? fileURLToPath(new URL(".", import.meta.url));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "report.md"), `# Eval report\n\nMode: ${mode}\n\n${table}\n`);
+  writeFileSync(join(out, "report.json"), JSON.stringify({ mode, results }, null, 2));
   const failed = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass && !metric.pending).map((m) => `${result.suite}: ${m.name}`));
   const pending = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass && metric.pending).map((m) => `${result.suite}: ${m.name} = ${m.value} (${m.threshold}; ${m.pending})`));
   const passed = results.reduce((sum, result) => sum + result.metrics.filter((metric) => metric.pass).length, 0);
@@ -75,7 +102,7 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
   );
 }
 
-async function advice(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResult> {
+async function advice(paths: ReturnType<typeof defaultPaths>, model: ChatModel | undefined): Promise<SuiteResult> {
   const { corpus } = await buildFromFiles(paths);
   const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
   const { lancedb } = await retrieversFor(corpus, paths.corpusDir);
@@ -86,28 +113,29 @@ async function advice(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResu
     prompts: await readAdvicePromptFiles(fileURLToPath(new URL("../prompts", import.meta.url))),
     toTraditional,
     toSimplified,
+    ...(model ? { model } : {}),
   });
   const cases = loadAdviceCases(fileURLToPath(new URL("advice.jsonl", import.meta.url)), seed, corpus.chunks);
-  return adviceSuite(service, index, cases);
+  return adviceSuite((scenario) => (model ? service.advise(scenario) : service.offline(scenario)), index, cases);
 }
 
-async function fabe(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResult> {
+async function fabe(paths: ReturnType<typeof defaultPaths>, model: ChatModel | undefined): Promise<SuiteResult> {
   const { corpus } = await buildFromFiles(paths);
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const service = new FabeService(await readFabeFiles(root), new CorpusIndex(corpus), toTraditional);
+  const service = new FabeService(await readFabeFiles(root), new CorpusIndex(corpus), toTraditional, model);
   const cases = (name: string) => (existsSync(new URL(name, import.meta.url)) ? loadFabeCases(fileURLToPath(new URL(name, import.meta.url))) : []);
   // The dev sets tuned the cues and the splitter; the gate was not looked at while tuning.
-  const result = fabeSuite((item) => service.offline(item.pitch), cases("fabe.jsonl"), ["fabe-dev.jsonl", "fabe-dev2.jsonl", "fabe-dev3.jsonl", "fabe-dev4.jsonl"].flatMap(cases));
+  const result = await fabeSuite((item) => (model ? service.score(item.pitch) : service.offline(item.pitch)), cases("fabe.jsonl"), ["fabe-dev.jsonl", "fabe-dev2.jsonl", "fabe-dev3.jsonl", "fabe-dev4.jsonl"].flatMap(cases));
   // Issue 5 (the FABE drill) is open: its gate figures are reported against their targets but do not fail
   // the run until the issue is resolved. Remove this when it is.
   return { ...result, metrics: result.metrics.map((metric) => (metric.pass ? metric : { ...metric, pending: "issue 5 open" })) };
 }
 
-async function roleplay(paths: ReturnType<typeof defaultPaths>): Promise<SuiteResult> {
+async function roleplay(paths: ReturnType<typeof defaultPaths>, model: ChatModel | undefined): Promise<SuiteResult> {
   const { corpus } = await buildFromFiles(paths);
   const root = fileURLToPath(new URL("..", import.meta.url));
   const index = new CorpusIndex(corpus);
-  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional);
+  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional, model);
   const service = new RoleplayService(await readRoleplayFiles(`${root}/prompts`), {
     store: new SqliteSessionStore(":memory:"),
     corpus: index,
@@ -116,16 +144,25 @@ async function roleplay(paths: ReturnType<typeof defaultPaths>): Promise<SuiteRe
     toSimplified,
     newId: () => crypto.randomUUID(),
     now: () => new Date(),
+    ...(model ? { model } : {}),
   });
   const file = new URL("roleplay.jsonl", import.meta.url);
   return roleplaySuite(service, index, existsSync(file) ? loadDialogues(fileURLToPath(file)) : []);
 }
 
-async function safety(): Promise<SuiteResult> {
-  const deps = await realAppDeps();
+async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
+  const options = model ? { model } : {};
+  const overrides = model ? { mode: "llm" as const } : {};
+  const handbook = await realAppDeps(overrides, options);
+  // The same app over a corpus that also holds a tampered playbook, as `add-playbook` would add it.
+  const withPlaybook = await realAppDeps(overrides, { ...options, playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)) });
   const root = fileURLToPath(new URL("..", import.meta.url));
   const prompts = ["advice.system.md", "advice.user.md", "fabe.system.md", "roleplay.system.md"].map((file) => readFileSync(`${root}/prompts/${file}`, "utf8"));
-  const result = await safetySuite(createApp(deps), deps.corpus, prompts, loadSafetyCases(fileURLToPath(new URL("safety.jsonl", import.meta.url))));
+  const result = await safetySuite(
+    { handbook: { app: createApp(handbook), corpus: handbook.corpus }, withPlaybook: { app: createApp(withPlaybook), corpus: withPlaybook.corpus } },
+    prompts,
+    loadSafetyCases(fileURLToPath(new URL("safety.jsonl", import.meta.url))),
+  );
   // English off-topic questions that share enough words with the handbook's English are a known gap of
   // the scope check (docs/retrieval.md): reported below target, not gating, while issue 9 is open.
   return { ...result, metrics: result.metrics.map((metric) => (metric.pass || metric.name !== "off-topic advice abstains" ? metric : { ...metric, pending: "issue 9 open" })) };

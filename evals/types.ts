@@ -30,3 +30,13 @@ export function atMost(name: string, value: number, maximum: number): Metric {
 export function info(name: string, value: number): Metric {
   return { name, value, pass: true };
 }
+
+/**
+ * In llm mode, how many answers the model gave and how many fell back to the offline engine: a suite's
+ * figures mean little about the model if most of its answers were offline ones. Nothing offline.
+ */
+export function modelUse(answers: ReadonlyArray<{ mode: string; fallback?: string }>): Metric[] {
+  if (!answers.some((answer) => answer.mode === "llm" || answer.fallback)) return [];
+  const fellBack = answers.filter((answer) => answer.fallback).length;
+  return [info("llm-mode answers kept (not fallen back)", answers.length - fellBack), info("answers that fell back to offline", fellBack)];
+}

@@ -5,7 +5,8 @@ import { parseArgs } from "node:util";
 import { formatDrill, formatFabeText } from "./coach/fabe/format-text.js";
 import { formatAdviceText } from "./coach/advice/format-text.js";
 import { loadConfig } from "./config.js";
-import { defaultPaths, ingest, syncEnglish } from "./corpus/ingest.js";
+import { addPlaybook, removePlaybook } from "./corpus/add-playbook.js";
+import { defaultPaths, ingest, loadOrIngest, syncEnglish } from "./corpus/ingest.js";
 import { readEdgeData } from "./entry/edge-data.js";
 import { nodeAppDeps, ROOT } from "./entry/node-deps.js";
 import type { Lang } from "./retrieval/types.js";
@@ -14,6 +15,9 @@ const USAGE = `usage:
   npm run coach -- ask "<scenario>" [--json] [--lang zh-Hant|zh-Hans|en]
   npm run coach -- drill [--lang zh-Hant|zh-Hans|en] [--json]   (shows a drill, reads your pitch, scores it)
   npm run coach -- roleplay <persona> [--lang zh-Hant|zh-Hans|en]   (a live session; an empty line ends it with the debrief)
+  npm run coach -- add-playbook <file.md|file.txt> [--name <id>] [--replace]   (adds your own playbook to the corpus)
+  npm run coach -- remove-playbook <id>
+  npm run coach -- playbooks
   npm run ingest [-- --sync-english]`;
 
 /** Terminal commands: `ask` prints grounded advice; `ingest` builds the corpus. */
@@ -21,7 +25,13 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, lang: { type: "string" }, "sync-english": { type: "boolean" } },
+    options: {
+      json: { type: "boolean" },
+      lang: { type: "string" },
+      "sync-english": { type: "boolean" },
+      name: { type: "string" },
+      replace: { type: "boolean" },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -47,6 +57,36 @@ async function main(argv: string[]): Promise<number> {
       return runRoleplay(rest[0], values.lang as Lang | undefined);
     case "ingest":
       return values["sync-english"] ? runSyncEnglish() : runIngest();
+    case "add-playbook": {
+      if (!rest[0]) {
+        console.error(USAGE);
+        return 2;
+      }
+      const info = await addPlaybook(playbookDir(), rest[0], {
+        ...(values.name ? { name: values.name } : {}),
+        ...(values.replace ? { replace: true } : {}),
+      });
+      console.log(`added playbook ${info.id} "${info.title}" (${info.lang}): ${info.sections} sections, ${info.chunks} chunks`);
+      if (info.droppedLines.length > 0) {
+        console.log(`left out ${info.droppedLines.length} sentences that address an AI rather than a manager (lines ${info.droppedLines.join(", ")})`);
+      }
+      return runIngest();
+    }
+    case "remove-playbook": {
+      if (!rest[0]) {
+        console.error(USAGE);
+        return 2;
+      }
+      const removed = await removePlaybook(playbookDir(), rest[0]);
+      console.log(`removed ${removed.join(", ")}`);
+      return runIngest();
+    }
+    case "playbooks": {
+      const { corpus } = await loadOrIngest(defaultPaths(ROOT));
+      if (corpus.playbooks.length === 0) console.log("no playbooks added (npm run coach -- add-playbook <file>)");
+      for (const info of corpus.playbooks) console.log(`${info.id}\t${info.lang}\t${info.sections} sections\t${info.chunks} chunks\t${info.file}\t${info.title}`);
+      return 0;
+    }
     default:
       console.error(USAGE);
       return 2;
@@ -119,9 +159,13 @@ async function readPitch(prompt: string): Promise<string> {
   return lines.join("\n");
 }
 
+function playbookDir(): string {
+  return defaultPaths(ROOT).playbookDir as string;
+}
+
 async function runIngest(): Promise<number> {
   const paths = defaultPaths(ROOT);
-  const { stats } = await ingest(paths);
+  const { stats, playbooks } = await ingest(paths);
   // The Workers build imports the built corpus and this one file; it is rebuilt with the corpus.
   const edgeFile = join(dirname(paths.outputFile), "edge-data.json");
   await writeFile(edgeFile, JSON.stringify(await readEdgeData(ROOT)));
@@ -132,6 +176,7 @@ async function runIngest(): Promise<number> {
       `chunk size (chars) min ${stats.chunkChars.min}, median ${stats.chunkChars.median}, max ${stats.chunkChars.max}`,
       `block markers removed ${stats.markersRemoved}, glyph fixes ${stats.glyphFixes}`,
       `repairs: ${stats.repairs.length} entries, ${applied} replacements`,
+      `playbooks: ${playbooks.length}${playbooks.map((info) => `, ${info.id} (${info.chunks} chunks)`).join("")}`,
       `written to ${paths.outputFile} and ${edgeFile}`,
     ].join("\n"),
   );

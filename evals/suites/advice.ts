@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { AdviceService } from "../../src/coach/advice/advise.js";
 import type { Advice } from "../../src/coach/advice/types.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import type { Chunk } from "../../src/corpus/types.js";
-import { atLeast, info, type Metric, type SuiteResult } from "../types.js";
+import { atLeast, info, modelUse, type Metric, type SuiteResult } from "../types.js";
 
 const AdviceCaseSchema = z.object({
   id: z.string(),
@@ -47,15 +46,15 @@ export function groundingErrors(advice: Advice, corpus: CorpusIndex): string[] {
 }
 
 /**
- * The advice suite, offline: grounding (every citation real, every quote verbatim), evidence (the expected
+ * The advice suite (offline, or llm mode when `answer` asks a model): grounding (every citation real, every quote verbatim), evidence (the expected
  * passage among the step citations), abstention, and latency per case.
  */
-export async function adviceSuite(service: AdviceService, corpus: CorpusIndex, cases: readonly AdviceCase[]): Promise<SuiteResult> {
+export async function adviceSuite(answer: (scenario: string) => Promise<Advice>, corpus: CorpusIndex, cases: readonly AdviceCase[]): Promise<SuiteResult> {
   const notes: string[] = [];
   const rows: Array<{ item: AdviceCase; advice: Advice; ms: number; errors: string[] }> = [];
   for (const item of cases) {
     const started = performance.now();
-    const advice = await service.offline(item.scenario);
+    const advice = await answer(item.scenario);
     rows.push({ item, advice, ms: performance.now() - started, errors: groundingErrors(advice, corpus) });
   }
   const lines = rows.reduce((sum, row) => sum + row.advice.steps.length + row.advice.talkTrack.length + row.advice.watch.length, 0);
@@ -87,6 +86,7 @@ export async function adviceSuite(service: AdviceService, corpus: CorpusIndex, c
     info("p50 ms per case (in process)", round(times[Math.floor(times.length / 2)] ?? 0)),
     info("p95 ms per case (in process)", round(times[Math.floor(times.length * 0.95)] ?? 0)),
   );
+  metrics.push(...modelUse(rows.map((row) => row.advice)));
   return { suite: "advice", metrics, notes };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { FabeResult } from "../../src/coach/fabe/score-pitch.js";
-import { atLeast, info, type Metric, type SuiteResult } from "../types.js";
+import { atLeast, info, modelUse, type Metric, type SuiteResult } from "../types.js";
 
 const LABELS = ["F", "A", "B", "E", "other"] as const;
 
@@ -113,14 +113,20 @@ export function fabeMetrics(prefix: string, scored: readonly Scored[], gated: bo
 }
 
 /** The FABE suite: the gate on evals/fabe.jsonl, and the tuning set for information. */
-export function fabeSuite(score: (item: FabeCase) => FabeResult, gate: FabeCase[], dev: FabeCase[]): SuiteResult {
-  const gateScored = gate.map((item) => compare(item, score(item)));
-  const devScored = dev.map((item) => compare(item, score(item)));
+export async function fabeSuite(score: (item: FabeCase) => FabeResult | Promise<FabeResult>, gate: FabeCase[], dev: FabeCase[]): Promise<SuiteResult> {
+  const scoreAll = async (items: FabeCase[]) => {
+    const scored = [];
+    for (const item of items) scored.push(compare(item, await score(item))); // one at a time: a provider's rate limit
+    return scored;
+  };
+  const gateScored = await scoreAll(gate);
+  const devScored = await scoreAll(dev);
   const notes = gateScored
     .filter((row) => row.pairs.some((pair) => pair.gold !== pair.predicted))
     .slice(0, 12)
     .map((row) => `${row.item.id}: ${row.pairs.map((pair) => (pair.gold === pair.predicted ? pair.gold : `${pair.gold}→${pair.predicted}`)).join(" ")}`);
-  return { suite: "fabe", metrics: [...fabeMetrics("gate", gateScored, true), ...fabeMetrics("dev", devScored, false)], notes };
+  const metrics = [...fabeMetrics("gate", gateScored, true), ...fabeMetrics("dev", devScored, false), ...modelUse([...gateScored, ...devScored].map((row) => row.result))];
+  return { suite: "fabe", metrics, notes };
 }
 
 function round(value: number): number {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { RoleplayService } from "../../src/coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
-import { atLeast, atMost, info, type Metric, type SuiteResult } from "../types.js";
+import { atLeast, atMost, info, modelUse, type Metric, type SuiteResult } from "../types.js";
 
 const DialogueSchema = z.object({
   id: z.string(),
@@ -33,6 +33,7 @@ export async function roleplaySuite(service: RoleplayService, corpus: CorpusInde
   let repeats = 0;
   let badCitations = 0;
   const times: number[] = [];
+  const replies: Array<{ mode: string; fallback?: string }> = [];
   for (const dialogue of dialogues) {
     const session = await service.create(dialogue.persona, dialogue.lang);
     const start = session.state as Record<string, unknown>;
@@ -43,6 +44,7 @@ export async function roleplaySuite(service: RoleplayService, corpus: CorpusInde
       const started = performance.now();
       const turn = await service.message(session.id, text);
       times.push(performance.now() - started);
+      replies.push(turn);
       if (turn.reply.text === previous) repeats++;
       previous = turn.reply.text;
       state = turn.state as Record<string, unknown>;
@@ -71,6 +73,7 @@ export async function roleplaySuite(service: RoleplayService, corpus: CorpusInde
     atMost("replies repeated twice in a row", repeats, 0),
     atMost("invalid debrief citations", badCitations, 0),
     info("p95 ms per turn (in process)", Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 1000) / 1000),
+    ...modelUse(replies),
   ];
   return { suite: "roleplay", metrics, notes };
 }

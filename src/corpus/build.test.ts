@@ -9,7 +9,7 @@ import { parseRepairs } from "./repairs.js";
 import type { Chunk, Corpus } from "./types.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const paths = defaultPaths(root);
+const paths = defaultPaths(root, { playbooks: false });
 const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
 const repairs = parseRepairs(readFileSync(`${paths.corpusDir}/repairs.tsv`, "utf8"));
 

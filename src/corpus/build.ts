@@ -123,6 +123,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     queryRepairs: repairs
       .filter((repair) => repair.query)
       .map((repair) => ({ spun: options.toTraditional(repair.spun), original: options.toTraditional(repair.original) })),
+    playbooks: [],
     stats: {
       sections: sections.length,
       chunks: chunks.length,

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,5 +25,28 @@ describe("loadOrIngest", () => {
     const third = await loadOrIngest(paths);
     expect(third.rebuilt).toBe(true);
     expect(third.corpus.version).not.toBe(first.corpus.version);
+  });
+
+  it("rebuilds when a playbook is added or removed, and serves its passages beside the handbook's", async () => {
+    const paths = defaultPaths(root);
+    const before = await loadOrIngest(paths);
+    const handbookChunks = before.corpus.chunks.filter((chunk) => !chunk.source).length;
+    mkdirSync(paths.playbookDir as string, { recursive: true });
+    const content = "# Raises\n\nReview the last two quarters first.\n\n## The talk\n\nSay so in the same meeting.\n";
+    writeFileSync(join(paths.playbookDir as string, "raises.md"), content);
+
+    const added = await loadOrIngest(paths);
+    expect(added.rebuilt).toBe(true);
+    expect(added.corpus.playbooks.map((info) => info.id)).toEqual(["pb-raises"]);
+    const own = added.corpus.chunks.filter((chunk) => chunk.source === "pb-raises");
+    expect(own.length).toBe(2);
+    for (const chunk of own) expect(content.slice(chunk.start, chunk.end)).toBe(chunk.raw);
+    expect(added.corpus.chunks.length).toBe(handbookChunks + own.length);
+
+    rmSync(join(paths.playbookDir as string, "raises.md"));
+    const removed = await loadOrIngest(paths);
+    expect(removed.rebuilt).toBe(true);
+    expect(removed.corpus.playbooks).toEqual([]);
+    expect(removed.corpus.chunks.length).toBe(handbookChunks);
   });
 });

@@ -6,6 +6,7 @@ import { toTraditional } from "../lib/script.js";
 import { buildCorpus, type BuildResult } from "./build.js";
 import { formatEnglish } from "./english.js";
 import { SourceProfileSchema, type SourceProfile } from "./source-profile.js";
+import { parsePlaybook, PLAYBOOK_EXTENSIONS, type PlaybookFile, type PlaybookPart } from "./playbook.js";
 import type { Corpus } from "./types.js";
 
 
@@ -13,14 +14,21 @@ export interface IngestPaths {
   corpusDir: string;
   profileFile: string;
   outputFile: string;
+  /** Users' own playbooks, added with `npm run coach -- add-playbook`; null builds the handbook alone. */
+  playbookDir: string | null;
 }
 
-export function defaultPaths(root: string): IngestPaths {
+/**
+ * Where the corpus lives under a checkout. `playbooks: false` builds the handbook alone: what tests, evals and
+ * benchmarks measure, so a user's added playbooks never move their figures.
+ */
+export function defaultPaths(root: string, options: { playbooks?: boolean } = {}): IngestPaths {
   const corpusDir = join(root, "corpus");
   return {
     corpusDir,
     profileFile: join(corpusDir, "handbook.source.json"),
     outputFile: join(corpusDir, "build", "handbook.json"),
+    playbookDir: options.playbooks === false ? null : join(corpusDir, "playbooks"),
   };
 }
 
@@ -31,6 +39,7 @@ interface InputFiles {
   outline: string;
   repairs: string;
   english: string;
+  playbooks: PlaybookFile[];
   version: string;
 }
 
@@ -44,19 +53,45 @@ async function readInputs(paths: IngestPaths): Promise<InputFiles> {
     read(profile.files.english),
   ]);
   const seed = seedBytes.toString("utf8");
+  const playbooks = await readPlaybooks(paths.playbookDir);
   // The pipeline's own code is an input too: a pulled change to the chunker must rebuild the corpus.
   const code = await pipelineCode();
-  const version = fingerprint([...code, JSON.stringify(profile), seed, outline, repairs, english]);
-  return { profile, seedBytes, seed, outline, repairs, english, version };
+  const version = fingerprint([...code, JSON.stringify(profile), seed, outline, repairs, english, ...playbooks.flatMap((file) => [file.name, file.content])]);
+  return { profile, seedBytes, seed, outline, repairs, english, playbooks, version };
 }
 
 /** Reads the shipped corpus files and builds the chunks (no writing). */
 export async function buildFromFiles(paths: IngestPaths, requireEnglish = true): Promise<BuildResult> {
   const inputs = await readInputs(paths);
-  return buildCorpus(
+  const result = buildCorpus(
     { ...inputs, seedSha256: createHash("sha256").update(inputs.seedBytes).digest("hex") },
     { toTraditional, requireEnglish },
   );
+  return { ...result, corpus: withPlaybooks(result.corpus, inputs.playbooks.map((file) => parsePlaybook(file, toTraditional))) };
+}
+
+/** Playbooks follow the handbook: their sections are extra roots of the tree, their chunks extra passages. */
+function withPlaybooks(corpus: Corpus, parts: readonly PlaybookPart[]): Corpus {
+  return {
+    ...corpus,
+    sections: [...corpus.sections, ...parts.flatMap((part) => part.sections)],
+    chunks: [...corpus.chunks, ...parts.flatMap((part) => part.chunks)],
+    sentences: Object.assign({}, corpus.sentences, ...parts.map((part) => part.sentences)) as Corpus["sentences"],
+    playbooks: parts.map((part) => part.info),
+  };
+}
+
+/** The playbook files in reading order (by name); other files in the folder are ignored. */
+export async function readPlaybooks(folder: string | null): Promise<PlaybookFile[]> {
+  if (folder === null) return [];
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return []; // no folder: no playbooks
+  }
+  const files = names.filter((name) => PLAYBOOK_EXTENSIONS.some((extension) => name.endsWith(extension))).sort();
+  return Promise.all(files.map(async (name) => ({ name, content: await readFile(join(folder, name), "utf8") })));
 }
 
 /** Builds and writes the corpus atomically (write to a temp file, then rename). */

@@ -15,6 +15,8 @@ export interface Chunk {
   raw: string;
   start: number;
   end: number;
+  /** Set on chunks of an added playbook (its id, e.g. `pb-onboarding`); offsets are then into that file. */
+  source?: string;
 }
 
 /** A node of the heading tree. */
@@ -30,6 +32,22 @@ export interface Section {
   start: number;
   end: number;
   chunkIds: string[];
+  /** Set on sections of an added playbook. */
+  source?: string;
+}
+
+/** A user's playbook added to the corpus (`npm run coach -- add-playbook`). */
+export interface PlaybookInfo {
+  /** `pb-` and the file's stem; its sections and chunks have ids under it. */
+  id: string;
+  file: string;
+  title: string;
+  /** The language of its passages; "mixed" when it has both. */
+  lang: "zh" | "en" | "mixed";
+  sections: number;
+  chunks: number;
+  /** Lines of sentences left out of the text because they address an AI ("ignore the handbook …"). */
+  droppedLines: number[];
 }
 
 export interface SectionNode {
@@ -52,7 +70,9 @@ export interface Corpus {
   sentences: Record<string, Array<{ text: string; en: string }>>;
   /** The repairs marked for queries (forms no user would mean as written), in Traditional script. */
   queryRepairs: Array<{ spun: string; original: string }>;
+  /** The handbook's own figures; playbooks are counted in `playbooks`. */
   stats: CorpusStats;
+  playbooks: PlaybookInfo[];
 }
 
 export interface CorpusStats {

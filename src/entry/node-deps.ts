@@ -16,7 +16,7 @@ import { readWebAssets } from "../web/web-assets.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
 import { toSimplified, toTraditional } from "../lib/script.js";
-import { OpenAIChatModel } from "../llm/openai.js";
+import { chatModelFor } from "../llm/openai.js";
 import { createRetriever } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
@@ -41,15 +41,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
     ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
   });
-  const model =
-    config.mode === "llm"
-      ? new OpenAIChatModel({
-          ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
-          ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
-          model: config.llm.model,
-          timeoutMs: config.llm.timeoutMs,
-        })
-      : undefined;
+  const model = chatModelFor(config);
   const advice = createAdviceService({
     retriever,
     corpus: corpusIndex,

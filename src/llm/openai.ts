@@ -1,4 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type { Config } from "../config.js";
 import { ProviderError, type ChatMessage, type ChatModel, type CompleteOptions } from "./types.js";
 
 export interface OpenAIChatOptions {
@@ -73,4 +74,15 @@ function toProviderError(error: unknown): ProviderError {
   }
   // A body cut mid-stream surfaces as a plain error from the stream reader.
   return new ProviderError("stream_interrupted", "the provider's answer was cut off", { cause: error });
+}
+
+/** The configured chat model in llm mode, none offline: one place for the server, the CLI and the evals. */
+export function chatModelFor(config: Config): ChatModel | undefined {
+  if (config.mode !== "llm") return undefined;
+  return new OpenAIChatModel({
+    ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+    ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+    model: config.llm.model,
+    timeoutMs: config.llm.timeoutMs,
+  });
 }

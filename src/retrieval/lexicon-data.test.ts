@@ -10,7 +10,7 @@ import type { LexiconFiles } from "./offline-parts.js";
 import { parseQuestions, QuestionRanker } from "./question-ranker.js";
 import { DomainScope } from "./scope.js";
 
-const paths = defaultPaths(fileURLToPath(new URL("../..", import.meta.url)));
+const paths = defaultPaths(fileURLToPath(new URL("../..", import.meta.url)), { playbooks: false });
 let corpus: Corpus;
 let files: LexiconFiles;
 let handbook: string;

@@ -12,7 +12,7 @@ import { readLexiconFiles } from "./lexicon-files.js";
 import type { Retriever } from "./retriever.js";
 import { LanceStore } from "./stores/lancedb.js";
 
-const paths = defaultPaths(fileURLToPath(new URL("../..", import.meta.url)));
+const paths = defaultPaths(fileURLToPath(new URL("../..", import.meta.url)), { playbooks: false });
 const folder = mkdtempSync(join(tmpdir(), "coach-retriever-"));
 let lance: Retriever;
 let memory: Retriever;

@@ -100,6 +100,25 @@ export class Retriever {
     return chunk ? { ...chunk, score: 0 } : undefined;
   }
 
+  /**
+   * The question ranker only knows the handbook: its questions were written for the handbook's passages, and
+   * it carries the most weight. So that a user's playbook competes on what it says, each playbook passage
+   * takes, in the question list, the rank the text rankers together give it. Without playbooks, nothing changes.
+   */
+  private withPlaybooks(lists: WeightedList[]): WeightedList[] {
+    if (this.deps.corpus.corpus.playbooks.length === 0) return lists;
+    const isPlaybook = (id: string) => this.deps.corpus.chunk(id)?.source !== undefined;
+    const byText = reciprocalRankFusion(lists.filter((list) => list.name !== "questions"));
+    return lists.map((list) => {
+      if (list.name !== "questions") return list;
+      const merged = list.results.filter((hit) => !isPlaybook(hit.id));
+      byText.forEach((hit, rank) => {
+        if (isPlaybook(hit.id) && rank < merged.length + 1) merged.splice(rank, 0, hit);
+      });
+      return { ...list, results: merged };
+    });
+  }
+
   normalise(query: string, lang?: Lang): NormalisedQuery {
     return normaliseQuery(query, this.deps, lang);
   }
@@ -130,7 +149,7 @@ export class Retriever {
       { name: "vector", weight: weights.vector, results: nearest },
       { name: "concepts", weight: weights.concepts, results: byConcepts },
     ];
-    const fused = reciprocalRankFusion(lists);
+    const fused = reciprocalRankFusion(this.withPlaybooks(lists));
     const uncovered = normalised.outOfScope.length > 0 && normalised.concepts.length < conceptsToOverrideOutOfScope;
     const abstained = confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || uncovered;
     const results = abstained

@@ -19,8 +19,12 @@ import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The app's real dependencies over the shipped corpus, with the in-memory store (no files written). */
-export async function realAppDeps(overrides: Partial<AppDeps> = {}, options: { model?: ChatModel; sessionsFile?: string } = {}): Promise<AppDeps> {
-  const paths = defaultPaths(root);
+export async function realAppDeps(
+  overrides: Partial<AppDeps> = {},
+  options: { model?: ChatModel; sessionsFile?: string; playbookDir?: string } = {},
+): Promise<AppDeps> {
+  // The handbook alone unless a test adds playbooks of its own: a user's playbooks never change a test.
+  const paths = { ...defaultPaths(root, { playbooks: false }), ...(options.playbookDir ? { playbookDir: options.playbookDir } : {}) };
   const { corpus } = await buildFromFiles(paths);
   const index = new CorpusIndex(corpus);
   const retriever = await createRetriever({

@@ -38,7 +38,7 @@ export function composeOfflineAdvice(
   const prose = (text: string) => (lang === "zh-Hans" ? deps.toSimplified(text) : text);
   const base = { lang, mode: "offline" as const, diagnosis, dropped_citations: 0 };
   if (retrieval.abstained) {
-    const titles = retrieval.nearest.map((near) => quoteTitle(titleOf(near.id, near.title, lang, deps), lang, templates, prose));
+    const titles = retrieval.nearest.map((near) => quoteTitle(near.id, titleOf(near.id, near.title, lang, deps), lang, deps, prose));
     const summary = [templates.abstain[lang], titles.length ? fill(templates.nearest[lang], { titles: titles.join(templates.listJoin[lang]) }) : ""]
       .filter(Boolean)
       .join(lang === "en" ? " " : "");
@@ -47,7 +47,8 @@ export function composeOfflineAdvice(
 
   const steps = pickSteps(retrieval.results, query, deps).map(({ chunk, sentence }) => {
     const title = titleOf(chunk.id, chunk.title, lang, deps);
-    const text = fill(templates.step[lang], { title: prose(title), quote: prose(sentence.text), english: sentence.en });
+    const translated = sentence.en && sentence.en !== sentence.text;
+    const text = fill((translated ? templates.step : templates.stepUntranslated)[lang], { title: prose(title), quote: prose(sentence.text), english: sentence.en });
     return { text, citations: [chunk.id], quote: sentence.text, quoteEn: sentence.en };
   });
   const cited = [...new Set(steps.map((step) => step.citations[0] as string))];
@@ -125,7 +126,7 @@ function summarise(
 ): string {
   const { templates } = deps;
   const join = templates.listJoin[lang];
-  const titles = [...new Set(citations.slice(0, 3).map((chunk) => quoteTitle(titleOf(chunk.id, chunk.title, lang, deps), lang, templates, prose)))];
+  const titles = [...new Set(citations.slice(0, 3).map((chunk) => quoteTitle(chunk.id, titleOf(chunk.id, chunk.title, lang, deps), lang, deps, prose)))];
   const diagnosed = diagnosis.tenure || diagnosis.type || diagnosis.stage || diagnosis.problems.length > 0;
   if (!diagnosed) return fill(templates.summaryPlain[lang], { titles: titles.join(join) });
   let text = diagnosis.tenure ? fill(templates.who[lang], { tenure: diagnosis.tenure.label }) : templates.whoUnknown[lang];
@@ -152,9 +153,11 @@ function linesFrom(sectionId: string, texts: string[], deps: OfflineComposerDeps
 function titleOf(chunkId: string, title: string, lang: Lang, deps: OfflineComposerDeps): string {
   if (lang !== "en") return title;
   const sectionId = deps.corpus.chunk(chunkId)?.sectionId;
-  return deps.corpus.sections.find((section) => section.id === sectionId)?.titleEn ?? title;
+  // A Chinese playbook's sections have no English title.
+  return deps.corpus.sections.find((section) => section.id === sectionId)?.titleEn || title;
 }
 
-function quoteTitle(title: string, lang: Lang, templates: AdviceTemplates, prose: (text: string) => string): string {
-  return fill(templates.titleQuote[lang], { title: prose(title) });
+function quoteTitle(chunkId: string, title: string, lang: Lang, deps: OfflineComposerDeps, prose: (text: string) => string): string {
+  const template = deps.corpus.chunk(chunkId)?.source ? deps.templates.playbookTitleQuote : deps.templates.titleQuote;
+  return fill(template[lang], { title: prose(title) });
 }

@@ -43,7 +43,11 @@ export const AdviceTemplatesSchema = z.object({
   summaryPlain: Localised,
   listJoin: Localised,
   titleQuote: Localised,
+  /** A title from a user's playbook, so a reader never takes it for the handbook's. */
+  playbookTitleQuote: Localised,
   step: Localised,
+  /** A step quoting a passage with no separate English (a playbook's): the quote alone. */
+  stepUntranslated: Localised,
   talkTrack: z.object({ basis: z.string(), lines: z.array(Localised.extend({ step: z.string() })).min(3) }),
   watch: z.object({
     basis: z.string(),

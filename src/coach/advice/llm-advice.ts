@@ -39,7 +39,13 @@ export async function adviceMessages(
     ["human", prompts.user],
   ]);
   const excerpts = retrieval.results
-    .map((chunk, index) => `<excerpt n="${index + 1}" id="${chunk.id}" title="${chunk.title}">\n${chunk.text}\n${chunk.en}\n</excerpt>`)
+    // Excerpts may come from a user's playbook: their text is defanged like the scenario, so a passage cannot
+    // close its excerpt and pose as instructions (sentences addressed to an AI were dropped at ingest).
+    .map((chunk, index) => {
+      const title = defang(chunk.title).replace(/"/g, "'");
+      const body = chunk.en && chunk.en !== chunk.text ? `${chunk.text}\n${chunk.en}` : chunk.text;
+      return `<excerpt n="${index + 1}" id="${chunk.id}" title="${title}">\n${defang(body)}\n</excerpt>`;
+    })
     .join("\n\n");
   const messages = await template.formatMessages({
     language: LANGUAGE[retrieval.lang],

@@ -131,7 +131,8 @@ export class RoleplayService {
         { role: "user", content: `${delimited("transcript", transcript)}\n\n${delimited("latest_message", userText)}` },
       ])).trim();
       const previous = session.messages.at(-1)?.text;
-      if (!answer || answer.length > 400 || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
+      // A line of speech has words: an empty, overlong, repeated or wordless ("{}") answer is not one.
+      if (!/[\p{L}]/u.test(answer) || answer.length > 400 || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
       return { text: answer, mode: "llm" as const };
     } catch (error) {
       if (error instanceof ProviderError) return { text: line, mode: "offline" as const, fallback: error.reason };
