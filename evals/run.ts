@@ -158,14 +158,11 @@ async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const withPlaybook = await realAppDeps(overrides, { ...options, playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)) });
   const root = fileURLToPath(new URL("..", import.meta.url));
   const prompts = ["advice.system.md", "advice.user.md", "fabe.system.md", "roleplay.system.md"].map((file) => readFileSync(`${root}/prompts/${file}`, "utf8"));
-  const result = await safetySuite(
+  return safetySuite(
     { handbook: { app: createApp(handbook), corpus: handbook.corpus }, withPlaybook: { app: createApp(withPlaybook), corpus: withPlaybook.corpus } },
     prompts,
     loadSafetyCases(fileURLToPath(new URL("safety.jsonl", import.meta.url))),
   );
-  // English off-topic questions that share enough words with the handbook's English are a known gap of
-  // the scope check (docs/retrieval.md): reported below target, not gating, while issue 9 is open.
-  return { ...result, metrics: result.metrics.map((metric) => (metric.pass || metric.name !== "off-topic advice abstains" ? metric : { ...metric, pending: "issue 9 open" })) };
 }
 
 function formatTable(results: readonly SuiteResult[]): string {

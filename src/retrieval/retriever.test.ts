@@ -67,6 +67,15 @@ describe("Retriever", () => {
     }
   });
 
+  it("abstains on English questions that share only everyday words with the handbook", async () => {
+    // Each of these knows a few of the handbook's English words ("best", "way", "set up"), none that carry it.
+    for (const query of ["What is the capital of France?", "What is the best way to set up nginx as a reverse proxy?", "How do I bake sourdough bread at home?"]) {
+      expect((await memory.retrieve(query)).abstained, query).toBe(true);
+    }
+    // A question in the handbook's words, with a name and a slang word it does not know, is still answered.
+    expect((await memory.retrieve("Dave, my top closer, keeps sandbagging his monthly targets")).abstained).toBe(false);
+  });
+
   it("answers in the query's script", async () => {
     expect((await memory.retrieve("新人太兴奋了")).lang).toBe("zh-Hans");
     expect((await memory.retrieve("新人太興奮了")).lang).toBe("zh-Hant");

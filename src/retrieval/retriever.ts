@@ -28,6 +28,13 @@ export interface RetrievalSettings {
    */
   abstainBelow: { zh: number; en: number };
   /**
+   * English queries also abstain when, weighting each word by how rare it is (DomainScope.weightedCoverage),
+   * less than this share of the query is the handbook's: "configure a Kubernetes ingress controller" knows
+   * "best" and "way" but none of the words that carry it. Set from the dev set: its least-covered in-scope
+   * English query is at 0.45.
+   */
+  abstainBelowWeightedEn: number;
+  /**
    * A query naming an uncovered topic (out-of-scope.tsv) abstains unless it also names at least this many
    * handbook concepts: "a bonus tax question" abstains, "a rep who won't fill in the CRM" need not.
    */
@@ -44,6 +51,7 @@ export const DEFAULT_SETTINGS: RetrievalSettings = {
     en: { chinese: 0.15, english: 0.3, vector: 0.3, concepts: 0.15, questions: 6 },
   },
   abstainBelow: { zh: 0.3, en: 0.55 },
+  abstainBelowWeightedEn: 0.3,
   conceptsToOverrideOutOfScope: 3,
 };
 
@@ -151,7 +159,8 @@ export class Retriever {
     ];
     const fused = reciprocalRankFusion(this.withPlaybooks(lists));
     const uncovered = normalised.outOfScope.length > 0 && normalised.concepts.length < conceptsToOverrideOutOfScope;
-    const abstained = confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || uncovered;
+    const unknownWords = normalised.lang === "en" && this.deps.scope.weightedCoverage(normalised.normalized) < this.settings.abstainBelowWeightedEn;
+    const abstained = confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || unknownWords || uncovered;
     const results = abstained
       ? []
       : fused.slice(0, k).flatMap((hit) => {

@@ -38,4 +38,23 @@ export class DomainScope {
     }
     return content === 0 ? 0 : known / content;
   }
+
+  /**
+   * The same share over English words, each weighted by its rarity (inverse document frequency), with words
+   * the handbook does not know at the highest weight: the words that carry a question count most, so
+   * "configure a Kubernetes ingress controller" is not in scope for knowing "best" and "way". 0–1.
+   */
+  weightedCoverage(normalized: string): number {
+    const unknownWeight = Math.log(this.texts);
+    let total = 0;
+    let known = 0;
+    for (const token of new Set(englishTokens(normalized))) {
+      const count = this.frequency.get(token) ?? 0;
+      if (count / this.texts > FUNCTION_WORD_SHARE) continue;
+      const weight = count >= KNOWN_AT ? Math.log(this.texts / count) : unknownWeight;
+      total += weight;
+      if (count >= KNOWN_AT) known += weight;
+    }
+    return total === 0 ? 0 : known / total;
+  }
 }
