@@ -7,13 +7,9 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
-import { createAdviceService } from "../src/coach/advice/create-advice.js";
-import { readAdvicePromptFiles } from "../src/coach/prompt-files.js";
-import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
-import { FabeService } from "../src/coach/fabe/fabe-service.js";
-import { readRoleplayFiles } from "../src/coach/roleplay/roleplay-files.js";
-import { RoleplayService } from "../src/coach/roleplay/roleplay-service.js";
+import { readCoachFiles } from "../src/coach/coach-files.js";
 import { SqliteSessionStore } from "../src/coach/roleplay/sqlite-store.js";
+import { createCoachServices } from "../src/coach/services.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
 import { readWebAssets } from "../src/web/web-assets.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
@@ -55,27 +51,10 @@ async function main(): Promise<void> {
   }
   rows.push(["retrieval stack + LanceDB index build", ...stats(indexBuilds)]);
 
-  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional);
   const app = createApp({
     corpus: index,
     retriever: retriever!,
-    advice: createAdviceService({
-      retriever: retriever!,
-      corpus: index,
-      prompts: await readAdvicePromptFiles(join(root, "prompts")),
-      toTraditional,
-      toSimplified,
-    }),
-    fabe,
-    roleplay: new RoleplayService(await readRoleplayFiles(join(root, "prompts")), {
-      store: new SqliteSessionStore(join(folder, "sessions.db")),
-      corpus: index,
-      fabe,
-      toTraditional,
-      toSimplified,
-      newId: () => crypto.randomUUID(),
-      now: () => new Date(),
-    }),
+    ...createCoachServices({ corpus: index, retriever: retriever!, files: await readCoachFiles(root), sessions: new SqliteSessionStore(join(folder, "sessions.db")) }),
     web: await readWebAssets(join(root, "src", "web", "assets")),
     mode: "offline",
     version: "bench",

@@ -2,20 +2,16 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
-import { createAdviceService } from "../coach/advice/create-advice.js";
-import { readAdvicePromptFiles } from "../coach/prompt-files.js";
-import { readFabeFiles } from "../coach/fabe/fabe-files.js";
-import { FabeService } from "../coach/fabe/fabe-service.js";
-import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
-import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
+import { readCoachFiles } from "../coach/coach-files.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
+import { createCoachServices } from "../coach/services.js";
 import type { Config } from "../config.js";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { accessDeps } from "../lib/access.js";
 import { readWebAssets } from "../web/web-assets.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
-import { toSimplified, toTraditional } from "../lib/script.js";
+import { toTraditional } from "../lib/script.js";
 import { chatModelFor } from "../llm/openai.js";
 import { createRetriever } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
@@ -42,31 +38,17 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
   });
   const model = chatModelFor(config);
-  const advice = createAdviceService({
+  const services = createCoachServices({
+    corpus: corpusIndex,
     retriever,
-    corpus: corpusIndex,
-    prompts: await readAdvicePromptFiles(join(ROOT, "prompts")),
-    toTraditional,
-    toSimplified,
-    ...(model ? { model } : {}),
-  });
-  const fabe = new FabeService(await readFabeFiles(ROOT), corpusIndex, toTraditional, model);
-  const roleplay = new RoleplayService(await readRoleplayFiles(join(ROOT, "prompts")), {
-    store: new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db")),
-    corpus: corpusIndex,
-    fabe,
-    toTraditional,
-    toSimplified,
-    newId: () => crypto.randomUUID(),
-    now: () => new Date(),
+    files: await readCoachFiles(ROOT),
+    sessions: new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db")),
     ...(model ? { model } : {}),
   });
   return {
     corpus: corpusIndex,
     retriever,
-    advice,
-    fabe,
-    roleplay,
+    ...services,
     web: await readWebAssets(join(ROOT, "src", "web", "assets")),
     mode: config.mode,
     version: VERSION,

@@ -2,15 +2,13 @@ import type { Hono } from "hono";
 import corpusJson from "../../corpus/build/handbook.json";
 import edgeJson from "../../corpus/build/edge-data.json";
 import { createApp } from "../app.js";
-import { createAdviceService } from "../coach/advice/create-advice.js";
-import { FabeService } from "../coach/fabe/fabe-service.js";
 import { D1SessionStore, type D1Like } from "../coach/roleplay/d1-store.js";
-import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
+import { createCoachServices } from "../coach/services.js";
 import { loadConfig } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Corpus } from "../corpus/types.js";
-import { toSimplified, toTraditional } from "../lib/script.js";
-import { OpenAIChatModel } from "../llm/openai.js";
+import { toTraditional } from "../lib/script.js";
+import { chatModelFor } from "../llm/openai.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
 import { VERSION } from "../version.js";
 import type { EdgeData } from "./edge-data.js";
@@ -31,31 +29,11 @@ async function build(env: Env): Promise<Hono> {
   const data = edgeJson as unknown as EdgeData;
   const corpus = new CorpusIndex(corpusJson as unknown as Corpus);
   const retriever = await createRetriever({ corpus, lexicon: data.lexicon, toTraditional, openStore: openMemoryStore });
-  const model =
-    config.mode === "llm"
-      ? new OpenAIChatModel({
-          ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
-          ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
-          model: config.llm.model,
-          timeoutMs: config.llm.timeoutMs,
-        })
-      : undefined;
-  const fabe = new FabeService(data.fabe, corpus, toTraditional, model);
+  const model = chatModelFor(config);
   return createApp({
     corpus,
     retriever,
-    advice: createAdviceService({ retriever, corpus, prompts: data.advicePrompts, toTraditional, toSimplified, ...(model ? { model } : {}) }),
-    fabe,
-    roleplay: new RoleplayService(data.roleplay, {
-      store: new D1SessionStore(env.DB),
-      corpus,
-      fabe,
-      toTraditional,
-      toSimplified,
-      newId: () => crypto.randomUUID(),
-      now: () => new Date(),
-      ...(model ? { model } : {}),
-    }),
+    ...createCoachServices({ corpus, retriever, files: data, sessions: new D1SessionStore(env.DB), ...(model ? { model } : {}) }),
     web: data.web,
     mode: config.mode,
     version: VERSION,

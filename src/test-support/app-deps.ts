@@ -3,16 +3,12 @@ import type { AppDeps } from "../app.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../corpus/ingest.js";
 import { join } from "node:path";
-import { createAdviceService } from "../coach/advice/create-advice.js";
-import { readAdvicePromptFiles } from "../coach/prompt-files.js";
-import { readFabeFiles } from "../coach/fabe/fabe-files.js";
-import { FabeService } from "../coach/fabe/fabe-service.js";
-import { readRoleplayFiles } from "../coach/roleplay/roleplay-files.js";
-import { RoleplayService } from "../coach/roleplay/roleplay-service.js";
+import { readCoachFiles } from "../coach/coach-files.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
+import { createCoachServices } from "../coach/services.js";
 import type { ChatModel } from "../llm/types.js";
 import { readWebAssets } from "../web/web-assets.js";
-import { toSimplified, toTraditional } from "../lib/script.js";
+import { toTraditional } from "../lib/script.js";
 import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 
@@ -33,27 +29,14 @@ export async function realAppDeps(
     toTraditional,
     openStore: openMemoryStore,
   });
-  const fabe = new FabeService(await readFabeFiles(root), index, toTraditional, options.model);
   return {
     corpus: index,
     retriever,
-    advice: createAdviceService({
+    ...createCoachServices({
+      corpus: index,
       retriever,
-      corpus: index,
-      prompts: await readAdvicePromptFiles(join(root, "prompts")),
-      toTraditional,
-      toSimplified,
-      ...(options.model ? { model: options.model } : {}),
-    }),
-    fabe,
-    roleplay: new RoleplayService(await readRoleplayFiles(join(root, "prompts")), {
-      store: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
-      corpus: index,
-      fabe,
-      toTraditional,
-      toSimplified,
-      newId: () => crypto.randomUUID(),
-      now: () => new Date(),
+      files: await readCoachFiles(root),
+      sessions: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
       ...(options.model ? { model: options.model } : {}),
     }),
     web: await readWebAssets(join(root, "src", "web", "assets")),

@@ -1,0 +1,53 @@
+import type { CorpusIndex } from "../corpus/corpus-index.js";
+import { toSimplified, toTraditional } from "../lib/script.js";
+import type { ChatModel } from "../llm/types.js";
+import type { Retriever } from "../retrieval/retriever.js";
+import type { AdviceService } from "./advice/advise.js";
+import { createAdviceService, type AdvicePromptFiles } from "./advice/create-advice.js";
+import { FabeService, type FabeFiles } from "./fabe/fabe-service.js";
+import { RoleplayService, type RoleplayFiles } from "./roleplay/roleplay-service.js";
+import type { SessionStore } from "./roleplay/session-store.js";
+
+/** The prompt and data files the coaching services read (files on Node, bundled on Workers). */
+export interface CoachFiles {
+  advicePrompts: AdvicePromptFiles;
+  fabe: FabeFiles;
+  roleplay: RoleplayFiles;
+}
+
+export interface CoachServiceDeps {
+  corpus: CorpusIndex;
+  retriever: Retriever;
+  files: CoachFiles;
+  /** Where role-play sessions live: SQLite on Node, D1 on Workers. */
+  sessions: SessionStore;
+  /** Present in llm mode. */
+  model?: ChatModel;
+}
+
+export interface CoachServices {
+  advice: AdviceService;
+  fabe: FabeService;
+  roleplay: RoleplayService;
+}
+
+/** Advice, FABE and role-play wired the same way for every runtime, benchmark and eval. */
+export function createCoachServices(deps: CoachServiceDeps): CoachServices {
+  const { corpus, retriever, files, model } = deps;
+  const withModel = model ? { model } : {};
+  const fabe = new FabeService(files.fabe, corpus, toTraditional, model);
+  return {
+    advice: createAdviceService({ retriever, corpus, prompts: files.advicePrompts, toTraditional, toSimplified, ...withModel }),
+    fabe,
+    roleplay: new RoleplayService(files.roleplay, {
+      store: deps.sessions,
+      corpus,
+      fabe,
+      toTraditional,
+      toSimplified,
+      newId: () => crypto.randomUUID(),
+      now: () => new Date(),
+      ...withModel,
+    }),
+  };
+}
