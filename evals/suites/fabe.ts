@@ -125,7 +125,7 @@ export async function fabeSuite(score: (item: FabeCase) => FabeResult | Promise<
     .filter((row) => row.pairs.some((pair) => pair.gold !== pair.predicted))
     .slice(0, 12)
     .map((row) => `${row.item.id}: ${row.pairs.map((pair) => (pair.gold === pair.predicted ? pair.gold : `${pair.gold}→${pair.predicted}`)).join(" ")}`);
-  const metrics = [...fabeMetrics("gate", gateScored, true), ...fabeMetrics("dev", devScored, false), ...modelUse([...gateScored, ...devScored].map((row) => row.result))];
+  const metrics = [...fabeMetrics("gate", gateScored, true), ...fabeMetrics("training sets", devScored, false), ...modelUse([...gateScored, ...devScored].map((row) => row.result))];
   return { suite: "fabe", metrics, notes };
 }
 

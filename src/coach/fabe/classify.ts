@@ -36,4 +36,22 @@ export function classify(text: string, cues: FabeCues): Classification {
   return { label: "F", cues: [] };
 }
 
+/** The cue words that speak for a label, when a labeller other than these rules chose it (the trained one). */
+export function cuesFor(label: Label, text: string, cues: FabeCues): string[] {
+  const hits = cues.hits(text);
+  const words = (...groups: Group[]) => [...new Set(hits.filter((hit) => groups.includes(hit.group) && hit.weight > 0).map((hit) => hit.cue))];
+  switch (label) {
+    case "E":
+      return words("evidence");
+    case "B":
+      return words("customer", "gain");
+    case "A":
+      return words("comparison");
+    case "other":
+      return [...words("ask", "restate", "greeting"), ...cues.violations(text).filter((violation) => violation.rule !== "casual-promise").map((violation) => violation.form)];
+    default:
+      return [];
+  }
+}
+
 export type { CueHit };

@@ -3,8 +3,9 @@ import type { FabeFiles } from "./fabe-service.js";
 
 /** Reads FABE's data files from the repository (Node; Workers bundle the same files). */
 export async function readFabeFiles(root: string): Promise<FabeFiles> {
-  const [cues, feedback, products, drills, system] = await readAll(root, [
+  const [cues, model, feedback, products, drills, system] = await readAll(root, [
     "prompts/fabe-cues.json",
+    "prompts/fabe-model.json",
     "prompts/fabe-feedback.json",
     "corpus/products.json",
     "corpus/drills.json",
@@ -12,6 +13,7 @@ export async function readFabeFiles(root: string): Promise<FabeFiles> {
   ]);
   return {
     cuesJson: JSON.parse(cues) as unknown,
+    modelJson: JSON.parse(model) as unknown,
     feedbackJson: JSON.parse(feedback) as unknown,
     productsJson: JSON.parse(products) as unknown,
     drillsJson: JSON.parse(drills) as unknown,

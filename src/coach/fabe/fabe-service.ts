@@ -3,7 +3,9 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { ChatModel } from "../../llm/types.js";
 import { ProviderError } from "../../llm/types.js";
 import type { Lang } from "../../retrieval/types.js";
-import { classify, type Classification } from "./classify.js";
+import type { Classification } from "./classify.js";
+import { FabeLabeller } from "./labeller.js";
+import { LinearModel, LinearModelSchema } from "./linear-model.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
 import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type Product } from "./feedback-data.js";
 import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
@@ -12,6 +14,8 @@ import { delimited } from "../../llm/delimit.js";
 /** The data files FABE reads, as loaded by a runtime. */
 export interface FabeFiles {
   cuesJson: unknown;
+  /** prompts/fabe-model.json: the trained labeller (npm run fabe:train); undefined labels by the rules alone. */
+  modelJson: unknown;
   feedbackJson: unknown;
   productsJson: unknown;
   drillsJson: unknown;
@@ -22,8 +26,8 @@ export interface FabeFiles {
 const ModelLabelsSchema = z.object({ labels: z.array(z.enum(LABELS)) });
 
 /**
- * FABE scoring. Offline, the cue classifier labels each sentence. In llm mode the model labels the same
- * sentences (structured output, validated with zod); everything else — missing parts, violations, score,
+ * FABE scoring. Offline, the trained labeller (over the cue rules) labels each sentence. In llm mode the
+ * chat model labels the same sentences (structured output, validated with zod); everything else — missing parts, violations, score,
  * feedback, rewrite — is computed from those labels exactly as offline, and any model failure or invalid
  * output falls back to the offline labels with `fallback`.
  */
@@ -45,8 +49,10 @@ export class FabeService {
     for (const drill of this.drills) {
       if (!this.products.some((product) => product.id === drill.product)) throw new Error(`drill ${drill.id}: unknown product ${drill.product}`);
     }
+    const cues = new FabeCues(files.cuesJson, toTraditional);
     this.deps = {
-      cues: new FabeCues(files.cuesJson, toTraditional),
+      cues,
+      labeller: new FabeLabeller(cues, toTraditional, files.modelJson === undefined ? undefined : new LinearModel(LinearModelSchema.parse(files.modelJson))),
       feedback: FabeFeedbackSchema.parse(files.feedbackJson),
       products: this.products,
       corpus,
@@ -54,9 +60,10 @@ export class FabeService {
     };
   }
 
-  /** One sentence's label and the cues behind it. */
+  /** One sentence's label and the cues behind it, read on its own. */
   classify(text: string): Classification {
-    return classify(text, this.deps.cues);
+    const [labelled] = this.deps.labeller.label([text]);
+    return { label: labelled?.label ?? "other", cues: labelled?.cues ?? [] };
   }
 
   /** Selling-principle violations in one sentence (promises, contradicting, arguing). */

@@ -2,17 +2,12 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { Chunk } from "../../corpus/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
-import { classify } from "./classify.js";
+import { FabeLabeller, type LabelledSentence } from "./labeller.js";
 import type { FabeCues, Label, ViolationRule } from "./cues.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
 import { splitPitch, type Span } from "./split.js";
 
-export interface LabelledSentence {
-  text: string;
-  label: Label;
-  /** The words that decided the label. */
-  cues: string[];
-}
+export type { LabelledSentence };
 
 export interface Violation {
   rule: ViolationRule;
@@ -39,6 +34,7 @@ export interface FabeResult {
 
 export interface FabeDeps {
   cues: FabeCues;
+  labeller: FabeLabeller;
   feedback: FabeFeedback;
   products: readonly Product[];
   corpus: CorpusIndex;
@@ -48,10 +44,6 @@ export interface FabeDeps {
 const ELEMENTS = ["F", "A", "B", "E"] as const;
 
 
-/** Labels one sentence (rules in classify.ts). */
-export function classifySentence(text: string, cues: FabeCues): LabelledSentence {
-  return { text, ...classify(text, cues) };
-}
 
 /**
  * Scores a pitch against FABE and the selling principles, offline: sentences and labels, what is missing,
@@ -61,12 +53,12 @@ export function classifySentence(text: string, cues: FabeCues): LabelledSentence
 export function scorePitch(
   request: { pitch: string; product?: string; lang?: Lang },
   deps: FabeDeps,
-  /** Replaces the cue classifier's labels (llm mode); gets the sentences in order. */
+  /** Replaces the offline labels (llm mode); gets the sentences in order. */
   relabel?: (sentences: LabelledSentence[]) => LabelledSentence[],
 ): FabeResult {
   const lang = request.lang ?? detectLanguage(request.pitch, deps.toTraditional);
   const spans = splitPitch(request.pitch);
-  const classified = spans.map((span) => classifySentence(span.text, deps.cues));
+  const classified = deps.labeller.label(spans.map((span) => span.text));
   const sentences = relabel ? relabel(classified) : classified;
   const present = { F: false, A: false, B: false, E: false };
   for (const sentence of sentences) if (sentence.label !== "other") present[sentence.label] = true;

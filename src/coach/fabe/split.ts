@@ -6,6 +6,7 @@ export interface Span {
 }
 
 const TERMINAL = /[。!?\uFF01\uFF1F;\uFF1B…]+[」』”’)]*|[.!?]+(?=\s|$)["'”’)]*|\n+/g;
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Co|Ltd|vs|etc|approx|No)$/i;
 /** Words that open a new point in a run-on Chinese pitch typed without punctuation. */
 const CHINESE_OPENERS = ["而且", "另外", "所以", "因此", "並且", "還有", "再加上", "像是", "比如", "例如", "我們", "我们", "这款", "這款", "這套", "這台", "讓您", "讓你", "让您", "保證", "保证", "已經", "已经", "去年", "現在", "现在", "目前", "您的", "您車", "你們", "你们", "妳們", "你看", "您看", "請問", "请问", "不過", "但是", "比", "這樣", "这样", "每", "一共", "单个", "單個", "員工", "员工", "早上", "回頭", "回头", "我保證", "我保证"];
 /** Words that open a new clause in a run-on English pitch typed without punctuation. */
@@ -26,6 +27,8 @@ export function splitPitch(pitch: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (const match of pitch.matchAll(TERMINAL)) {
+    // "Mrs. Alvarez", "Dr. Lin": a title's full stop does not end the sentence.
+    if (match[0].startsWith(".") && ABBREVIATION.test(pitch.slice(Math.max(0, match.index - 6), match.index))) continue;
     const end = match.index + match[0].length;
     spans.push(...splitLong(pitch, start, end));
     start = end;

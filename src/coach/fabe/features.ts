@@ -1,0 +1,49 @@
+import { stem } from "../../retrieval/tokenize.js";
+import { classify } from "./classify.js";
+import { GROUPS, type FabeCues } from "./cues.js";
+
+/** Named features with their values: what the trained labeller weighs. */
+export type Features = Map<string, number>;
+
+/**
+ * The features of one sentence of a pitch, read in its place among the others:
+ *  - the rule labeller's verdict on it and on its neighbours (classify.ts), and its cue groups and cues;
+ *  - where it stands (first, last, which fifth of the pitch), a question mark, digits, percentages;
+ *  - its words: Chinese character pairs (Traditional), English stems and stem pairs.
+ * The cue file and the rules stay the explanation a rep sees; the weights learn how much each is worth.
+ */
+export function sentenceFeatures(sentences: readonly string[], index: number, cues: FabeCues, toTraditional: (text: string) => string): Features {
+  const text = sentences[index] as string;
+  const features: Features = new Map();
+  const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
+
+  const hits = cues.hits(text);
+  for (const group of GROUPS) {
+    const sum = hits.filter((hit) => hit.group === group).reduce((total, hit) => total + hit.weight, 0);
+    if (sum > 0) add(`group:${group}`, Math.min(sum, 6) / 3);
+    if (sum >= 2) add(`group2:${group}`);
+    if (sum >= 3) add(`group3:${group}`);
+  }
+  for (const hit of hits) add(`cue:${hit.group}:${hit.cue.toLowerCase()}`);
+  for (const violation of cues.violations(text)) add(`violation:${violation.rule}`);
+  add(`rule:${classify(text, cues).label}`);
+  add(`previous:${index > 0 ? classify(sentences[index - 1] as string, cues).label : "start"}`);
+  add(`next:${index < sentences.length - 1 ? classify(sentences[index + 1] as string, cues).label : "end"}`);
+
+  if (/[??]\s*$/.test(text)) add("question");
+  if (index === 0) add("first");
+  if (index === sentences.length - 1) add("last");
+  add(`fifth:${Math.min(4, Math.floor((5 * index) / sentences.length))}`);
+  if (/\d/.test(text)) add("digit");
+  if (/\d+\s*(%|%|成|倍)/.test(text)) add("percent");
+
+  const lower = toTraditional(text).toLowerCase();
+  const han = [...lower.replace(/[^\p{Script=Han}]/gu, "")];
+  for (let i = 0; i + 1 < han.length; i++) add(`zh:${han[i]}${han[i + 1]}`, 0.5);
+  const words = (lower.match(/[a-z][a-z']*/g) ?? []).map(stem);
+  for (let i = 0; i < words.length; i++) {
+    add(`en:${words[i]}`, 0.5);
+    if (i + 1 < words.length) add(`en2:${words[i]}_${words[i + 1]}`, 0.5);
+  }
+  return features;
+}
