@@ -81,10 +81,14 @@ function overlapIn(pitch: string, a: string, b: string): boolean {
   return Math.min(aStart + a.length, bStart + b.length) > Math.max(aStart, bStart);
 }
 
+/**
+ * Issue 5's acceptance figures, per language and overall. The thresholds gate the overall figures, as the
+ * issue states them; per language they are reported (22 pitches each: one pitch moves a figure by 0.045).
+ */
 export function fabeMetrics(prefix: string, scored: readonly Scored[], gated: boolean): Metric[] {
-  const metric = (name: string, value: number, minimum: number) => (gated ? atLeast(name, value, minimum) : info(name, value));
   const metrics: Metric[] = [];
   for (const lang of ["zh-Hant", "zh-Hans", "en", "all"] as const) {
+    const metric = (name: string, value: number, minimum: number) => (gated && lang === "all" ? atLeast(name, value, minimum) : info(name, value));
     const rows = scored.filter((row) => lang === "all" || row.item.lang === lang);
     const pairs = rows.flatMap((row) => row.pairs);
     const accuracy = pairs.filter((pair) => pair.gold === pair.predicted).length / Math.max(1, pairs.length);
