@@ -75,6 +75,15 @@ describe("POST /api/fabe/score", () => {
     expect(result.rewrite).toContain("〔產品卡〕");
   });
 
+  it("finds the handbook's own product when the pitch names it, the premium tier by its words", async () => {
+    const found = async (pitch: string) => ((await (await score({ pitch })).json()) as FabeResult).product;
+    expect(await found("我們的搜索E路通可以讓您的公司排在搜索結果前面。")).toBe("search-eroad-basic");
+    expect(await found("我们的搜索E路通进阶版一年五千起,关键词更多。")).toBe("search-eroad-premium");
+    expect(await found("Our Search E-Road advanced plan covers twenty keywords.")).toBe("search-eroad-premium");
+    // A generic product is not taken for our card of the same kind.
+    expect(await found("Our CRM keeps every customer in one place.")).toBeUndefined();
+  });
+
   it("rejects bad requests clearly", async () => {
     expect((await score({ pitch: "" })).status).toBe(400);
     expect((await score({ pitch: "x".repeat(4001) })).status).toBe(400);

@@ -24,6 +24,12 @@ const Line = Localised;
 export const ProductSchema = z.object({
   id: z.string(),
   name: Localised,
+  /**
+   * How reps name it, so a pitch finds its card without `product`: each entry is words that must all appear
+   * ("E路通" + "進階" is the premium tier). Only named products have aliases: a pitch about "a CRM" may be
+   * about anyone's CRM, and the rewrite must not fill it with our card's facts.
+   */
+  aliases: z.array(z.array(z.string().min(1)).min(1)).default([]),
   summary: Localised,
   features: z.array(Line).min(1),
   advantages: z.array(Line).min(1),

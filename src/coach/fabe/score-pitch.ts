@@ -166,11 +166,17 @@ function fromCard(element: "F" | "A" | "B" | "E", product: Product | undefined, 
 }
 
 /** A product card whose name the pitch uses, if any. */
+/** The product card the pitch names, by its aliases; the most specific match wins (進階版 over 搜索E路通). */
 function detectProduct(pitch: string, deps: FabeDeps): Product | undefined {
   const text = deps.toTraditional(pitch).toLowerCase();
-  return deps.products.find((card) =>
-    [card.name["zh-Hant"], card.name.en].some((name) => name.length >= 3 && text.includes(deps.toTraditional(name).toLowerCase())),
-  );
+  let best: { card: Product; words: number } | undefined;
+  for (const card of deps.products) {
+    for (const alias of card.aliases) {
+      const matched = alias.every((word) => text.includes(deps.toTraditional(word).toLowerCase()));
+      if (matched && alias.length > (best?.words ?? 0)) best = { card, words: alias.length };
+    }
+  }
+  return best?.card;
 }
 
 function firstChunk(corpus: CorpusIndex, sectionId: string): Chunk | undefined {
