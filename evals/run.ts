@@ -63,10 +63,8 @@ async function main(): Promise<number> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "report.md"), `# Eval report\n\nMode: ${mode}\n\n${table}\n`);
   writeFileSync(join(out, "report.json"), JSON.stringify({ mode, results }, null, 2));
-  const failed = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass && !metric.pending).map((m) => `${result.suite}: ${m.name}`));
-  const pending = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass && metric.pending).map((m) => `${result.suite}: ${m.name} = ${m.value} (${m.threshold}; ${m.pending})`));
+  const failed = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass).map((m) => `${result.suite}: ${m.name}`));
   const passed = results.reduce((sum, result) => sum + result.metrics.filter((metric) => metric.pass).length, 0);
-  for (const line of pending) console.log(`BELOW TARGET ${line}`);
   for (const line of failed) console.log(`FAILED ${line}`);
   console.log(`\neval: ${passed} passed, ${failed.length} failed`);
   return failed.length === 0 ? 0 : 1;
@@ -154,7 +152,7 @@ function formatTable(results: readonly SuiteResult[]): string {
   const rows = [["suite", "metric", "value", "threshold", "ok"]];
   for (const result of results) {
     for (const metric of result.metrics) {
-      rows.push([result.suite, metric.name, String(metric.value), metric.threshold ?? "", metric.pass ? "yes" : metric.pending ? `below target (${metric.pending})` : "NO"]);
+      rows.push([result.suite, metric.name, String(metric.value), metric.threshold ?? "", metric.pass ? "yes" : "NO"]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ""))));

@@ -5,11 +5,6 @@ export interface Metric {
   /** Human-readable threshold, e.g. ">= 0.90"; absent for figures reported for information. */
   threshold?: string;
   pass: boolean;
-  /**
-   * A target not met yet whose issue is still open: shown as "below target" and listed, but it does not
-   * fail the run. Set only from evals/run.ts, with the issue named, never to hide a regression.
-   */
-  pending?: string;
 }
 
 export interface SuiteResult {
