@@ -68,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`added playbook ${info.id} "${info.title}" (${info.lang}): ${info.sections} sections, ${info.chunks} chunks`);
       if (info.droppedLines.length > 0) {
-        console.log(`left out ${info.droppedLines.length} sentences that address an AI rather than a manager (lines ${info.droppedLines.join(", ")})`);
+        const count = info.droppedLines.length;
+        console.log(`left out ${count} ${count === 1 ? "sentence" : "sentences"} that address an AI rather than a manager (line${count === 1 ? "" : "s"} ${info.droppedLines.join(", ")})`);
       }
       return runIngest();
     }

@@ -10,7 +10,10 @@ const PATTERNS: readonly RegExp[] = [
   /\b(system|developer)\s+(prompt|mode|message)\b/i,
   /\byou are (now|no longer)\b/i,
   /(^|\s)(system|assistant|developer)\s*:/i,
-  /<\/?\s*[a-z][\w-]*\s*>/i,
+  // A closing tag, or an opening one of a prompt's own blocks; a placeholder such as `<file>` is fine.
+  /<\/\s*[a-z][\w-]*\s*>/i,
+  /<\s*(system|assistant|user|instructions?|excerpts?|scenario|sentences|transcript|latest_message)\b[^>]*>/i,
+  /<\|[a-z_]+\|>/i,
   /\b(print|reveal|repeat|output)\b[^.!?]{0,30}\b(prompt|instructions)\b/i,
   /\b(cite|quote)\b[^.!?]{0,40}\b(as (the|your) (source|reference)|section \d)/i,
   /引用[^。]{0,12}(作為|作为)(出處|出处|來源|来源|依據|依据)/,
