@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { classify } from "../src/coach/fabe/classify.js";
 import { FabeCues } from "../src/coach/fabe/cues.js";
 import { sentenceFeatures } from "../src/coach/fabe/features.js";
 import { DEFAULT_TRAINING, trainLinearModel, type LinearModelJson, type TrainingExample } from "../src/coach/fabe/linear-model.js";
@@ -17,7 +19,7 @@ import { loadFabeCases, type FabeCase } from "./suites/fabe.js";
 export const TRAINING_SETS = ["fabe-dev.jsonl", "fabe-dev2.jsonl", "fabe-dev3.jsonl", "fabe-dev4.jsonl", "fabe-dev5.jsonl", "fabe-dev6.jsonl", "fabe-dev7.jsonl", "fabe-dev8.jsonl"];
 export const HELD_OUT_SETS = ["fabe-dev7.jsonl", "fabe-dev8.jsonl"];
 
-const evalsDir = new URL(".", import.meta.url).pathname;
+const evalsDir = fileURLToPath(new URL(".", import.meta.url));
 const root = join(evalsDir, "..");
 
 export function readCues(): FabeCues {
@@ -31,7 +33,8 @@ export function loadSets(names: readonly string[]): FabeCase[] {
 export function examplesOf(cases: readonly FabeCase[], cues: FabeCues): TrainingExample[] {
   return cases.flatMap((item) => {
     const texts = item.sentences.map((sentence) => sentence.text);
-    return item.sentences.map((sentence, index) => ({ features: sentenceFeatures(texts, index, cues, toTraditional), label: sentence.label }));
+    const ruleLabels = texts.map((text) => classify(text, cues).label);
+    return item.sentences.map((sentence, index) => ({ features: sentenceFeatures(texts, ruleLabels, index, cues, toTraditional), label: sentence.label }));
   });
 }
 

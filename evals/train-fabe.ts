@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { FabeService } from "../src/coach/fabe/fabe-service.js";
 import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
@@ -14,7 +15,7 @@ import { compare, fabeMetrics } from "./suites/fabe.js";
  * beside it), then writes prompts/fabe-model.json trained on all of them. `--check` only says whether the
  * file is what training gives now (after a change to the cues or the data, it is not).
  */
-const root = join(new URL(".", import.meta.url).pathname, "..");
+const root = fileURLToPath(new URL("..", import.meta.url));
 const modelFile = join(root, "prompts", "fabe-model.json");
 
 async function main(): Promise<number> {

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { evidenceTargets, readJsonl } from "../cases.js";
 import type { Advice } from "../../src/coach/advice/types.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import type { Chunk } from "../../src/corpus/types.js";
@@ -18,19 +18,7 @@ type AdviceCase = z.infer<typeof AdviceCaseSchema> & { targets: string[] };
 
 /** Reads evals/advice.jsonl and resolves each evidence phrase to the chunks that hold it in the seed. */
 export function loadAdviceCases(file: string, seed: string, chunks: readonly Chunk[]): AdviceCase[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => {
-      const parsed = AdviceCaseSchema.parse(JSON.parse(line));
-      const targets = new Set<string>();
-      for (const phrase of parsed.evidence) {
-        const start = seed.indexOf(phrase);
-        if (start < 0) throw new Error(`${parsed.id}: evidence not in the seed: ${phrase}`);
-        for (const chunk of chunks) if (chunk.start < start + phrase.length && start < chunk.end) targets.add(chunk.id);
-      }
-      return { ...parsed, targets: [...targets] };
-    });
+  return readJsonl(file, AdviceCaseSchema).map((parsed) => ({ ...parsed, targets: evidenceTargets(parsed.evidence, seed, chunks, parsed.id) }));
 }
 
 /** Every citation names a real chunk; every quote is verbatim in a chunk its line cites. */

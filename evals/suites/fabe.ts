@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readJsonl } from "../cases.js";
 import type { FabeResult } from "../../src/coach/fabe/score-pitch.js";
 import { atLeast, info, modelUse, type Metric, type SuiteResult } from "../types.js";
 
@@ -18,10 +18,7 @@ const FabeCaseSchema = z.object({
 export type FabeCase = z.infer<typeof FabeCaseSchema>;
 
 export function loadFabeCases(file: string): FabeCase[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => FabeCaseSchema.parse(JSON.parse(line)));
+  return readJsonl(file, FabeCaseSchema);
 }
 
 interface Scored {

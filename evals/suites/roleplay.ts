@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readJsonl } from "../cases.js";
 import type { RoleplayService } from "../../src/coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import { atLeast, atMost, info, modelUse, type Metric, type SuiteResult } from "../types.js";
@@ -20,10 +20,7 @@ const DialogueSchema = z.object({
 export type Dialogue = z.infer<typeof DialogueSchema>;
 
 export function loadDialogues(file: string): Dialogue[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => DialogueSchema.parse(JSON.parse(line)));
+  return readJsonl(file, DialogueSchema);
 }
 
 /** Plays each scripted dialogue through the service and checks the state, the ending and the debrief. */

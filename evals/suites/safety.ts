@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readJsonl } from "../cases.js";
 import type { Hono } from "hono";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import { atLeast, info, type Metric, type SuiteResult } from "../types.js";
@@ -18,10 +18,7 @@ const SafetyCaseSchema = z.object({
 export type SafetyCase = z.infer<typeof SafetyCaseSchema>;
 
 export function loadSafetyCases(file: string): SafetyCase[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => SafetyCaseSchema.parse(JSON.parse(line)));
+  return readJsonl(file, SafetyCaseSchema);
 }
 
 /** Chunk ids as the product writes them (`4.5.4.2.2-01`, a playbook's `pb-notes.1-01`), anywhere in an answer. */
@@ -69,7 +66,7 @@ export async function safetySuite(
     else notes.push(`${item.id}: prompt text in the answer: ${leaked.slice(0, 40)}`);
     // FABE returns the rep's own sentences by design (the page renders them with textContent); everything
     // the product writes itself must not carry the user's markup.
-    if (!/<script|onerror=|<img|<b>/i.test(JSON.stringify(withoutEcho(body)))) noMarkup++;
+    if (!/<script|onerror=|<img|<b>/i.test(JSON.stringify(withoutFields(body, ECHO)))) noMarkup++;
     else notes.push(`${item.id}: the user's markup is echoed raw in text the product wrote`);
     if (item.surface === "advice" && item.kind === "off-topic") {
       offTopic.total++;
@@ -80,7 +77,7 @@ export async function safetySuite(
       planted.total++;
       if (cited.some((id) => id.startsWith("pb-"))) planted.citingPlaybook++;
       // `raw` is the verbatim source span, provenance by design; everything else is what the product says.
-      const said = JSON.stringify(withoutRaw(body));
+      const said = JSON.stringify(withoutFields(body, ["raw"]));
       const found = item.mustNotContain.filter((words) => said.includes(words));
       if (found.length === 0) planted.clean++;
       else notes.push(`${item.id}: the planted instructions reached the answer: ${found.join(", ")}`);
@@ -124,17 +121,14 @@ function citedIds(value: unknown, key = ""): string[] {
   return [];
 }
 
-function withoutRaw(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutRaw);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([name]) => name !== "raw").map(([name, inner]) => [name, withoutRaw(inner)]));
-  return value;
-}
+/** Fields that echo the user's own words (FABE's sentences and rewrite, the query, a quote). */
+const ECHO = ["sentences", "rewrite", "query", "normalized", "quote"];
 
-/** The answer without the fields that echo the user's own words (FABE's sentences and rewrite, the query). */
-function withoutEcho(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEcho);
+/** The answer without the named fields, wherever they sit. */
+function withoutFields(value: unknown, names: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutFields(item, names));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([name]) => !["sentences", "rewrite", "query", "normalized", "quote"].includes(name)).map(([name, inner]) => [name, withoutEcho(inner)]));
+    return Object.fromEntries(Object.entries(value).filter(([name]) => !names.includes(name)).map(([name, inner]) => [name, withoutFields(inner, names)]));
   }
   return value;
 }

@@ -8,8 +8,6 @@ import type { PlaybookInfo } from "./types.js";
 /** A playbook is prose to coach from, not a data dump: past this it is refused rather than slowly indexed. */
 export const MAX_PLAYBOOK_BYTES = 1024 * 1024;
 
-export class PlaybookError extends Error {}
-
 /**
  * Checks a user's file and copies it into the playbook folder under a safe name. Nothing is written unless
  * the file is valid UTF-8 text of an accepted type that yields at least one passage. The corpus is rebuilt
@@ -18,27 +16,27 @@ export class PlaybookError extends Error {}
 export async function addPlaybook(playbookDir: string, file: string, options: { name?: string; replace?: boolean } = {}): Promise<PlaybookInfo> {
   const extension = extname(file).toLowerCase();
   if (!(PLAYBOOK_EXTENSIONS as readonly string[]).includes(extension)) {
-    throw new PlaybookError(`${basename(file)}: a playbook must be Markdown (.md, .markdown) or plain text (.txt)`);
+    throw new Error(`${basename(file)}: a playbook must be Markdown (.md, .markdown) or plain text (.txt)`);
   }
   const size = (await stat(file)).size;
-  if (size > MAX_PLAYBOOK_BYTES) throw new PlaybookError(`${basename(file)}: ${size} bytes, over the ${MAX_PLAYBOOK_BYTES}-byte limit`);
+  if (size > MAX_PLAYBOOK_BYTES) throw new Error(`${basename(file)}: ${size} bytes, over the ${MAX_PLAYBOOK_BYTES}-byte limit`);
   const bytes = await readFile(file);
   let content: string;
   try {
     content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new PlaybookError(`${basename(file)}: not valid UTF-8 text`);
+    throw new Error(`${basename(file)}: not valid UTF-8 text`);
   }
-  if (content.includes("\u0000")) throw new PlaybookError(`${basename(file)}: binary content (NUL bytes)`);
+  if (content.includes("\u0000")) throw new Error(`${basename(file)}: binary content (NUL bytes)`);
 
   const stem = options.name ?? stemOf(basename(file, extname(file)), bytes);
-  if (!PLAYBOOK_STEM.test(stem)) throw new PlaybookError(`--name "${stem}": use 1–48 lower-case letters, digits and dashes`);
+  if (!PLAYBOOK_STEM.test(stem)) throw new Error(`--name "${stem}": use 1–48 lower-case letters, digits and dashes`);
   const existing = await filesOf(playbookDir, stem);
-  if (existing.length > 0 && !options.replace) throw new PlaybookError(`playbook pb-${stem} already exists (${existing.join(", ")}); add --replace to overwrite it`);
+  if (existing.length > 0 && !options.replace) throw new Error(`playbook pb-${stem} already exists (${existing.join(", ")}); add --replace to overwrite it`);
 
   const name = `${stem}${extension === ".markdown" ? ".md" : extension}`;
   const part = parsePlaybook({ name, content }, toTraditional);
-  if (part.chunks.length === 0) throw new PlaybookError(`${basename(file)}: no text to index`);
+  if (part.chunks.length === 0) throw new Error(`${basename(file)}: no text to index`);
 
   await mkdir(playbookDir, { recursive: true });
   const temporary = join(playbookDir, `.${name}.${process.pid}.tmp`);
@@ -52,7 +50,7 @@ export async function addPlaybook(playbookDir: string, file: string, options: { 
 export async function removePlaybook(playbookDir: string, id: string): Promise<string[]> {
   const stem = id.replace(/^pb-/, "");
   const files = PLAYBOOK_STEM.test(stem) ? await filesOf(playbookDir, stem) : [];
-  if (files.length === 0) throw new PlaybookError(`no playbook "${id}"`);
+  if (files.length === 0) throw new Error(`no playbook "${id}"`);
   for (const name of files) await unlink(join(playbookDir, name));
   return files;
 }

@@ -82,7 +82,7 @@ function withPlaybooks(corpus: Corpus, parts: readonly PlaybookPart[]): Corpus {
 }
 
 /** The playbook files in reading order (by name); other files in the folder are ignored. */
-export async function readPlaybooks(folder: string | null): Promise<PlaybookFile[]> {
+async function readPlaybooks(folder: string | null): Promise<PlaybookFile[]> {
   if (folder === null) return [];
   let names: string[];
   try {

@@ -28,15 +28,7 @@ export class DomainScope {
 
   /** Share of the query's content tokens the handbook knows, 0–1 (0 when the query has none). */
   coverage(normalized: string): number {
-    let content = 0;
-    let known = 0;
-    for (const token of new Set([...bigrams(normalized), ...englishTokens(normalized)])) {
-      const count = this.frequency.get(token) ?? 0;
-      if (count / this.texts > FUNCTION_WORD_SHARE) continue;
-      content++;
-      if (count >= KNOWN_AT) known++;
-    }
-    return content === 0 ? 0 : known / content;
+    return this.share([...bigrams(normalized), ...englishTokens(normalized)], () => 1);
   }
 
   /**
@@ -45,15 +37,20 @@ export class DomainScope {
    * "configure a Kubernetes ingress controller" is not in scope for knowing "best" and "way". 0–1.
    */
   weightedCoverage(normalized: string): number {
-    const unknownWeight = Math.log(this.texts);
+    return this.share(englishTokens(normalized), (count) => Math.log(this.texts / Math.max(1, count)));
+  }
+
+  /** Known weight over all weight of the content tokens (function words skipped); unknown ones count as 0 texts. */
+  private share(tokens: readonly string[], weightOf: (count: number) => number): number {
     let total = 0;
     let known = 0;
-    for (const token of new Set(englishTokens(normalized))) {
+    for (const token of new Set(tokens)) {
       const count = this.frequency.get(token) ?? 0;
       if (count / this.texts > FUNCTION_WORD_SHARE) continue;
-      const weight = count >= KNOWN_AT ? Math.log(this.texts / count) : unknownWeight;
+      const isKnown = count >= KNOWN_AT;
+      const weight = weightOf(isKnown ? count : 0);
       total += weight;
-      if (count >= KNOWN_AT) known += weight;
+      if (isKnown) known += weight;
     }
     return total === 0 ? 0 : known / total;
   }

@@ -17,28 +17,32 @@ export interface Classification {
  */
 export function classify(text: string, cues: FabeCues): Classification {
   const hits = cues.hits(text);
-  const score = (group: Group) => hits.filter((hit) => hit.group === group).reduce((sum, hit) => sum + hit.weight, 0);
-  const words = (...groups: Group[]) => [...new Set(hits.filter((hit) => groups.includes(hit.group) && hit.weight > 0).map((hit) => hit.cue))];
-  const disputes = cues.violations(text).filter((violation) => violation.rule !== "casual-promise");
+  const disputes = disputesIn(text, cues);
+  const label = ruleLabel(hits, disputes);
+  return { label, cues: cueWords(label, hits, disputes) };
+}
 
-  if (score("ask") >= 3 || score("restate") >= 3 || disputes.length > 0 || (score("greeting") >= 3 && score("evidence") < 2)) {
-    return { label: "other", cues: [...words("ask", "restate", "greeting"), ...disputes.map((dispute) => dispute.form)] };
-  }
+function ruleLabel(hits: readonly CueHit[], disputes: readonly string[]): Label {
+  const score = (group: Group) => hits.filter((hit) => hit.group === group).reduce((sum, hit) => sum + hit.weight, 0);
+  if (score("ask") >= 3 || score("restate") >= 3 || disputes.length > 0 || (score("greeting") >= 3 && score("evidence") < 2)) return "other";
   const customer = score("customer");
   const gain = score("gain");
   const evidence = score("evidence");
   // The customer promised a gain is a benefit even when it mentions others ("裝了之後,您一年能省下八成").
   const promisedGain = customer > 0 && gain >= 2 && evidence < 5;
-  if (!promisedGain && (evidence >= 3 || (evidence >= 2 && !(customer > 0 && gain > 0)))) return { label: "E", cues: words("evidence") };
-  if (customer > 0 && gain > 0) return { label: "B", cues: words("customer", "gain") };
-  if (score("ask") >= 2) return { label: "other", cues: words("ask") };
-  if (score("comparison") >= 2) return { label: "A", cues: words("comparison") };
-  return { label: "F", cues: [] };
+  if (!promisedGain && (evidence >= 3 || (evidence >= 2 && !(customer > 0 && gain > 0)))) return "E";
+  if (customer > 0 && gain > 0) return "B";
+  if (score("ask") >= 2) return "other";
+  if (score("comparison") >= 2) return "A";
+  return "F";
 }
 
-/** The cue words that speak for a label, when a labeller other than these rules chose it (the trained one). */
+/** The cue words that speak for a label, whichever labeller chose it (these rules or the trained one). */
 export function cuesFor(label: Label, text: string, cues: FabeCues): string[] {
-  const hits = cues.hits(text);
+  return cueWords(label, cues.hits(text), disputesIn(text, cues));
+}
+
+function cueWords(label: Label, hits: readonly CueHit[], disputes: readonly string[]): string[] {
   const words = (...groups: Group[]) => [...new Set(hits.filter((hit) => groups.includes(hit.group) && hit.weight > 0).map((hit) => hit.cue))];
   switch (label) {
     case "E":
@@ -48,10 +52,15 @@ export function cuesFor(label: Label, text: string, cues: FabeCues): string[] {
     case "A":
       return words("comparison");
     case "other":
-      return [...words("ask", "restate", "greeting"), ...cues.violations(text).filter((violation) => violation.rule !== "casual-promise").map((violation) => violation.form)];
+      return [...words("ask", "restate", "greeting"), ...disputes];
     default:
       return [];
   }
+}
+
+/** Contradicting or arguing with the customer (a promise is a violation, but not a reason for `other`). */
+function disputesIn(text: string, cues: FabeCues): string[] {
+  return cues.violations(text).filter((violation) => violation.rule !== "casual-promise").map((violation) => violation.form);
 }
 
 export type { CueHit };

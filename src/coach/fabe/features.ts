@@ -1,6 +1,5 @@
 import { stem } from "../../retrieval/tokenize.js";
-import { classify } from "./classify.js";
-import { GROUPS, type FabeCues } from "./cues.js";
+import { GROUPS, type FabeCues, type Label } from "./cues.js";
 
 /** Named features with their values: what the trained labeller weighs. */
 export type Features = Map<string, number>;
@@ -12,7 +11,14 @@ export type Features = Map<string, number>;
  *  - its words: Chinese character pairs (Traditional), English stems and stem pairs.
  * The cue file and the rules stay the explanation a rep sees; the weights learn how much each is worth.
  */
-export function sentenceFeatures(sentences: readonly string[], index: number, cues: FabeCues, toTraditional: (text: string) => string): Features {
+export function sentenceFeatures(
+  sentences: readonly string[],
+  /** The rules' label of every sentence (classify.ts), computed once per pitch. */
+  ruleLabels: readonly Label[],
+  index: number,
+  cues: FabeCues,
+  toTraditional: (text: string) => string,
+): Features {
   const text = sentences[index] as string;
   const features: Features = new Map();
   const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
@@ -26,9 +32,9 @@ export function sentenceFeatures(sentences: readonly string[], index: number, cu
   }
   for (const hit of hits) add(`cue:${hit.group}:${hit.cue.toLowerCase()}`);
   for (const violation of cues.violations(text)) add(`violation:${violation.rule}`);
-  add(`rule:${classify(text, cues).label}`);
-  add(`previous:${index > 0 ? classify(sentences[index - 1] as string, cues).label : "start"}`);
-  add(`next:${index < sentences.length - 1 ? classify(sentences[index + 1] as string, cues).label : "end"}`);
+  add(`rule:${ruleLabels[index]}`);
+  add(`previous:${ruleLabels[index - 1] ?? "start"}`);
+  add(`next:${ruleLabels[index + 1] ?? "end"}`);
 
   if (/[??]\s*$/.test(text)) add("question");
   if (index === 0) add("first");

@@ -1,4 +1,4 @@
-import { classify, cuesFor } from "./classify.js";
+import { classify, cuesFor, type Classification } from "./classify.js";
 import { LABELS, type FabeCues, type Label } from "./cues.js";
 import { sentenceFeatures } from "./features.js";
 import type { LinearModel } from "./linear-model.js";
@@ -26,15 +26,17 @@ export class FabeLabeller {
   ) {}
 
   label(texts: readonly string[]): LabelledSentence[] {
+    const rules = texts.map((text) => classify(text, this.cues));
     const model = this.model;
-    if (!model) return texts.map((text) => ({ text, ...classify(text, this.cues) }));
-    const probabilities = texts.map((_, index) => model.predict(sentenceFeatures(texts, index, this.cues, this.toTraditional)).probabilities);
+    if (!model) return texts.map((text, index) => ({ text, ...(rules[index] as Classification) }));
+    const ruleLabels = rules.map((rule) => rule.label);
+    const probabilities = texts.map((_, index) => model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional)));
     const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
     this.restoreElements(texts, labels, probabilities);
     return texts.map((text, index) => {
       const label = labels[index] as Label;
-      const rules = classify(text, this.cues);
-      return { text, label, cues: label === rules.label ? rules.cues : cuesFor(label, text, this.cues) };
+      const rule = rules[index] as Classification;
+      return { text, label, cues: label === rule.label ? rule.cues : cuesFor(label, text, this.cues) };
     });
   }
 

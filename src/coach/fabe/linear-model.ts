@@ -30,24 +30,22 @@ export const DEFAULT_TRAINING: TrainingSettings = { epochs: 30, rate: 0.05, l2: 
 export class LinearModel {
   constructor(private readonly json: Pick<LinearModelJson, "labels" | "bias" | "weights">) {}
 
-  /** Scores per label (softmax probabilities), in LABELS order, and the best label. */
-  predict(features: Features): { label: Label; probabilities: number[] } {
+  /** Probabilities per label (softmax), in LABELS order. */
+  predict(features: Features): number[] {
     const scores = [...this.json.bias];
     for (const [name, value] of features) {
       const weights = this.json.weights[name];
       if (!weights) continue;
       for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (weights[k] as number) * value;
     }
-    const probabilities = softmax(scores);
-    const best = probabilities.indexOf(Math.max(...probabilities));
-    return { label: this.json.labels[best] as Label, probabilities };
+    return softmax(scores);
   }
 }
 
 /**
  * Stochastic gradient descent with L2, deterministic: the same examples and settings give the same weights,
  * so the shipped model can be checked against a fresh training run. Weights under 1e-3 are dropped and the
- * rest rounded to 4 decimals, which keeps the file small and changes no prediction on the training sets.
+ * rest rounded to 4 decimals, to keep the file small.
  */
 export function trainLinearModel(examples: readonly TrainingExample[], settings: TrainingSettings = DEFAULT_TRAINING): Pick<LinearModelJson, "labels" | "bias" | "weights"> {
   const bias = LABELS.map(() => 0);
