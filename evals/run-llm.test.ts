@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOpenAIServer, type OpenAIServer } from "../src/test-support/openai-server.js";
+import { startOpenAIServer, type OpenAIServer } from "../test/support/openai-server.js";
 
 /**
  * `npm run eval` with COACH_LLM_BASE_URL set runs the suites in llm mode: here against the local

@@ -18,7 +18,7 @@ import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResul
 import { loadSafetyCases, safetySuite } from "./suites/safety.js";
 import type { SuiteResult } from "./types.js";
 import { createApp } from "../src/app.js";
-import { realAppDeps } from "../src/test-support/app-deps.js";
+import { realAppDeps } from "../test/support/app-deps.js";
 import { loadConfig } from "../src/config.js";
 import { chatModelFor } from "../src/llm/openai.js";
 import type { ChatModel } from "../src/llm/types.js";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createApp, type AppDeps } from "./app.js";
 import type { Chunk, SectionNode } from "./corpus/types.js";
 import { readJson } from "./lib/json-body.js";
-import { realAppDeps } from "./test-support/app-deps.js";
+import { realAppDeps } from "../test/support/app-deps.js";
 
 let deps: AppDeps;
 let app: Hono;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import { loadConfig } from "../config.js";
-import { realAppDeps } from "../test-support/app-deps.js";
+import { realAppDeps } from "../../test/support/app-deps.js";
 
 const TOKENS = {
   "rep-amy-0000000000000001": { user: "amy", role: "rep", team: "north" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { realAppDeps } from "../test-support/app-deps.js";
+import { realAppDeps } from "../../test/support/app-deps.js";
 import { RateLimiter } from "./rate-limit.js";
 
 describe("RateLimiter", () => {

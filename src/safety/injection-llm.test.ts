@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { OpenAIChatModel } from "../llm/openai.js";
-import { realAppDeps } from "../test-support/app-deps.js";
-import { startOpenAIServer, type ChatRequest, type OpenAIServer } from "../test-support/openai-server.js";
+import { realAppDeps } from "../../test/support/app-deps.js";
+import { startOpenAIServer, type ChatRequest, type OpenAIServer } from "../../test/support/openai-server.js";
 
 /**
  * What the provider receives when users try prompt injection, on every surface that calls a model: the

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { OpenAIChatModel } from "../llm/openai.js";
-import { realAppDeps } from "../test-support/app-deps.js";
-import { startOpenAIServer, type OpenAIServer } from "../test-support/openai-server.js";
+import { realAppDeps } from "../../test/support/app-deps.js";
+import { startOpenAIServer, type OpenAIServer } from "../../test/support/openai-server.js";
 
 /**
  * Injection through an added corpus document: the tampered playbook the safety eval uses, added as

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../../app.js";
 import { toSimplified } from "../../lib/script.js";
-import { realAppDeps } from "../../test-support/app-deps.js";
+import { realAppDeps } from "../../../test/support/app-deps.js";
 import type { Advice } from "./types.js";
 
 let deps: AppDeps;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../../app.js";
 import { OpenAIChatModel } from "../../llm/openai.js";
-import { realAppDeps } from "../../test-support/app-deps.js";
-import { startOpenAIServer, type ChatRequest, type OpenAIServer } from "../../test-support/openai-server.js";
+import { realAppDeps } from "../../../test/support/app-deps.js";
+import { startOpenAIServer, type ChatRequest, type OpenAIServer } from "../../../test/support/openai-server.js";
 import type { Advice } from "./types.js";
 
 const SCENARIO = "我有個做了三年的老業務,業績還可以,但最近開會都不說話,叫他帶新人也推三阻四,怎麼辦?";

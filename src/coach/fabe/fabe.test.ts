@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../../app.js";
 import { OpenAIChatModel } from "../../llm/openai.js";
-import { realAppDeps } from "../../test-support/app-deps.js";
-import { startOpenAIServer, type OpenAIServer } from "../../test-support/openai-server.js";
+import { realAppDeps } from "../../../test/support/app-deps.js";
+import { startOpenAIServer, type OpenAIServer } from "../../../test/support/openai-server.js";
 import type { FabeResult } from "./score-pitch.js";
 import { splitPitch } from "./split.js";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../../app.js";
-import { realAppDeps } from "../../test-support/app-deps.js";
+import { realAppDeps } from "../../../test/support/app-deps.js";
 
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
@@ -99,7 +99,7 @@ describe("role-play", () => {
 
 describe("role-play in llm mode, against a local OpenAI-compatible server", () => {
   it("lets the model say the line while the same state tracking runs, and falls back on failure", async () => {
-    const { startOpenAIServer } = await import("../../test-support/openai-server.js");
+    const { startOpenAIServer } = await import("../../../test/support/openai-server.js");
     const { OpenAIChatModel } = await import("../../llm/openai.js");
     const server = await startOpenAIServer();
     try {

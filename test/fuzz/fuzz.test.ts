@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { realAppDeps } from "../test-support/app-deps.js";
+import { createApp } from "../../src/app.js";
+import { realAppDeps } from "../support/app-deps.js";
 import { badRequests } from "./bad-requests.js";
 
 const COUNT = 2400;

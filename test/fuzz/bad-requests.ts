@@ -4,10 +4,10 @@
  * are raw inside JSON strings, which JSON forbids; huge strings exceed the route's field limit or the body
  * limit; ids are random UUIDs no session has).
  */
-import { MAX_SCENARIO_CHARS } from "../coach/advice/schema.js";
-import { MAX_MESSAGE_CHARS } from "../coach/roleplay/roleplay-service.js";
-import { MAX_PITCH_CHARS } from "../routes/fabe.js";
-import { MAX_QUERY_CHARS } from "../routes/retrieve.js";
+import { MAX_SCENARIO_CHARS } from "../../src/coach/advice/schema.js";
+import { MAX_MESSAGE_CHARS } from "../../src/coach/roleplay/roleplay-service.js";
+import { MAX_PITCH_CHARS } from "../../src/routes/fabe.js";
+import { MAX_QUERY_CHARS } from "../../src/routes/retrieve.js";
 
 export interface BadRequest {
   kind: string;

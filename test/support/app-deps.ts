@@ -1,16 +1,16 @@
 import { fileURLToPath } from "node:url";
-import type { AppDeps } from "../app.js";
-import { CorpusIndex } from "../corpus/corpus-index.js";
-import { buildFromFiles, defaultPaths } from "../corpus/ingest.js";
+import type { AppDeps } from "../../src/app.js";
+import { CorpusIndex } from "../../src/corpus/corpus-index.js";
+import { buildFromFiles, defaultPaths } from "../../src/corpus/ingest.js";
 import { join } from "node:path";
-import { readCoachFiles } from "../coach/coach-files.js";
-import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
-import { createCoachServices } from "../coach/services.js";
-import type { ChatModel } from "../llm/types.js";
-import { readWebAssets } from "../web/web-assets.js";
-import { toTraditional } from "../lib/script.js";
-import { createRetriever, openMemoryStore } from "../retrieval/create-retriever.js";
-import { readLexiconFiles } from "../retrieval/lexicon-files.js";
+import { readCoachFiles } from "../../src/coach/coach-files.js";
+import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
+import { createCoachServices } from "../../src/coach/services.js";
+import type { ChatModel } from "../../src/llm/types.js";
+import { readWebAssets } from "../../src/web/web-assets.js";
+import { toTraditional } from "../../src/lib/script.js";
+import { createRetriever, openMemoryStore } from "../../src/retrieval/create-retriever.js";
+import { readLexiconFiles } from "../../src/retrieval/lexicon-files.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { loadConfig } from "../config.js";
-import { nodeAppDeps } from "../entry/node-deps.js";
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { nodeAppDeps } from "../../src/entry/node-deps.js";
 
 /**
  * One contract, two builds: with COACH_CONTRACT_URL set it runs against that server (`.ci/run` points it
