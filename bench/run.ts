@@ -7,14 +7,11 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
-import { readCoachFiles } from "../src/coach/coach-files.js";
-import { SqliteSessionStore } from "../src/coach/roleplay/sqlite-store.js";
-import { createCoachServices } from "../src/coach/services.js";
 import { toSimplified, toTraditional } from "../src/lib/script.js";
-import { readWebAssets } from "../src/web/web-assets.js";
 import { createRetriever, openMemoryStore } from "../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../src/retrieval/lexicon-files.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
+import { realAppDeps } from "../test/support/app-deps.js";
 import { coldStart } from "./node-server.js";
 
 /** `npm run bench`: prints a table of timings. Targets live here, not in unit tests. */
@@ -51,16 +48,12 @@ async function main(): Promise<void> {
   }
   rows.push(["retrieval stack + LanceDB index build", ...stats(indexBuilds)]);
 
-  const app = createApp({
-    corpus: index,
-    retriever: retriever!,
-    ...createCoachServices({ corpus: index, retriever: retriever!, files: await readCoachFiles(root), sessions: new SqliteSessionStore(join(folder, "sessions.db")) }),
-    web: await readWebAssets(join(root, "src", "web", "assets")),
-    mode: "offline",
-    version: "bench",
-    maxBodyBytes: 65_536,
-    logError: (error) => console.error(error),
-  });
+  const app = createApp(
+    await realAppDeps({
+      openStore: (request) => LanceStore.open({ uri: join(folder, "app"), ...request }),
+      sessionsFile: join(folder, "sessions.db"),
+    }),
+  );
   // Queries of every kind from the eval file: a bench that repeats one query would measure a cache.
   const queries = readFileSync(new URL("../evals/retrieval.jsonl", import.meta.url), "utf8")
     .split("\n")

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -6,9 +7,6 @@ import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { loadRetrievalCases } from "./cases.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
-import { readCoachFiles } from "../src/coach/coach-files.js";
-import { SqliteSessionStore } from "../src/coach/roleplay/sqlite-store.js";
-import { createCoachServices } from "../src/coach/services.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
 import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
 import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
@@ -22,6 +20,7 @@ import { realAppDeps } from "../test/support/app-deps.js";
 import { loadConfig } from "../src/config.js";
 import { chatModelFor } from "../src/llm/openai.js";
 import type { ChatModel } from "../src/llm/types.js";
+import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 
 /**
  * `npm run eval`: runs every suite (or those named by `--only a,b`), prints one table, writes report.{md,json}
@@ -39,7 +38,7 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const model = chatModelFor(config);
   const mode = model ? `llm (${config.llm.model} at ${config.llm.baseUrl ?? "api.openai.com"})` : "offline";
-  const services = memo(() => coachServices(paths, model));
+  const services = memo(() => coachServices(model));
   const llm = model !== undefined;
   const suites: Record<string, () => Promise<SuiteResult>> = {
     corpus: () => corpusSuite(paths, reference),
@@ -99,13 +98,13 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
 }
 
 /** Advice, FABE and role-play as the product wires them, over the handbook alone and the LanceDB store. */
-async function coachServices(paths: ReturnType<typeof defaultPaths>, model: ChatModel | undefined) {
-  const { corpus } = await buildFromFiles(paths);
-  const { lancedb } = await retrieversFor(corpus, paths.corpusDir);
-  const index = new CorpusIndex(corpus);
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const files = await readCoachFiles(root);
-  return { corpus, index, ...createCoachServices({ corpus: index, retriever: lancedb, files, sessions: new SqliteSessionStore(":memory:"), ...(model ? { model } : {}) }) };
+async function coachServices(model: ChatModel | undefined) {
+  const uri = mkdtempSync(join(tmpdir(), "coach-eval-"));
+  const deps = await realAppDeps({
+    openStore: (request) => LanceStore.open({ uri, ...request }),
+    ...(model ? { model } : {}),
+  });
+  return { corpus: deps.corpus.corpus, index: deps.corpus, advice: deps.advice, fabe: deps.fabe, roleplay: deps.roleplay };
 }
 type Services = Awaited<ReturnType<typeof coachServices>>;
 
@@ -129,10 +128,9 @@ async function roleplay(services: Services): Promise<SuiteResult> {
 
 async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const options = model ? { model } : {};
-  const overrides = model ? { mode: "llm" as const } : {};
-  const handbook = await realAppDeps(overrides, options);
+  const handbook = await realAppDeps(options);
   // The same app over a corpus that also holds a tampered playbook, as `add-playbook` would add it.
-  const withPlaybook = await realAppDeps(overrides, { ...options, playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)) });
+  const withPlaybook = await realAppDeps({ ...options, playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)) });
   const root = fileURLToPath(new URL("..", import.meta.url));
   const prompts = ["advice.system.md", "advice.user.md", "fabe.system.md", "roleplay.system.md"].map((file) => readFileSync(`${root}/prompts/${file}`, "utf8"));
   return safetySuite(

@@ -1,17 +1,14 @@
-import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { createApp, type AppDeps } from "./app.js";
+import { type AppDeps, type AppType, createApp } from "./app.js";
 import type { Chunk, SectionNode } from "./corpus/types.js";
-import { readJson } from "./lib/json-body.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 
 let deps: AppDeps;
-let app: Hono;
+let app: AppType;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
-  deps = await realAppDeps({ maxBodyBytes: 8192, logError: (error) => logged.push(error) });
+  deps = await realAppDeps({ env: { COACH_MAX_BODY_BYTES: "8192" }, logError: (error) => logged.push(error) });
   app = createApp(deps);
 });
 
@@ -72,29 +69,32 @@ describe("corpus routes", () => {
 describe("errors", () => {
   it("answer an unknown route with 404 in the error format", async () => {
     await expectError(await app.request("/api/nothing-here"), 404, "not_found");
-    await expectError(await app.request("/api/health", { method: "DELETE" }), 404, "not_found");
+    await expectError(await app.request("/api/health", { method: "DELETE" }), 405, "method_not_allowed");
   });
 
   describe("JSON bodies", () => {
-    // The capability routes land in later issues; this probe route uses the same reader and error handler.
-    let probe: Hono;
-    beforeAll(() => {
-      probe = createApp(deps);
-      probe.post("/api/probe", async (context) => {
-        const body = await readJson(context, z.object({ query: z.string().min(1).max(20) }));
-        return context.json({ echo: body.query });
-      });
-    });
+    // Every JSON route goes through the same strict reader and the same schema hook: /api/retrieve stands for them.
     const post = (body: string, type = "application/json") =>
-      probe.request("/api/probe", { method: "POST", body, headers: { "content-type": type } });
+      app.request("/api/retrieve", { method: "POST", body, headers: { "content-type": type } });
 
     it("accept a valid body", async () => {
-      const response = await post(JSON.stringify({ query: "新人" }));
-      expect(await response.json()).toEqual({ echo: "新人" });
+      const response = await post(JSON.stringify({ query: "新人培訓" }));
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { query: string }).query).toBe("新人培訓");
     });
 
     it("reject malformed JSON with 400 bad_json", async () => {
       await expectError(await post('{"query": "新人"'), 400, "bad_json");
+    });
+
+    it("reject bytes that are not UTF-8 with 400 bad_json instead of answering U+FFFD", async () => {
+      const bytes = new Uint8Array([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+      const response = await app.request("/api/retrieve", {
+        method: "POST",
+        body: bytes,
+        headers: { "content-type": "application/json" },
+      });
+      await expectError(response, 400, "bad_json");
     });
 
     it("reject wrong fields with 400 invalid_request naming the field", async () => {
@@ -108,6 +108,7 @@ describe("errors", () => {
 
     it("reject a non-JSON content type with 415", async () => {
       await expectError(await post("query=1", "application/x-www-form-urlencoded"), 415, "unsupported_media_type");
+      await expectError(await post(JSON.stringify({ query: "新人" }), "text/plain"), 415, "unsupported_media_type");
     });
   });
 

@@ -1,24 +1,44 @@
-import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import type { Mode } from "./config.js";
-import type { CorpusIndex } from "./corpus/corpus-index.js";
-import { AppError, errorBody } from "./lib/errors.js";
-import { rateLimit, type RateLimiter } from "./lib/rate-limit.js";
-import { bearerAuth, type Tokens } from "./lib/auth.js";
-import { corpusRoutes } from "./routes/corpus.js";
-import { healthRoutes } from "./routes/health.js";
-import { retrieveRoutes } from "./routes/retrieve.js";
-import { adviceRoutes } from "./routes/advice.js";
+import "./api/router.js";
 import type { AdviceService } from "./coach/advice/advise.js";
 import type { FabeService } from "./coach/fabe/fabe-service.js";
-import { fabeRoutes } from "./routes/fabe.js";
 import type { RoleplayService } from "./coach/roleplay/roleplay-service.js";
-import { roleplayRoutes } from "./routes/roleplay.js";
-import { webRoutes, type WebAssets } from "./web/pages.js";
+import type { CorpusIndex } from "./corpus/corpus-index.js";
+import { bearerAuth, type Tokens } from "./lib/auth.js";
+import { gracefulBodyLimit } from "./lib/body-limit.js";
+import { AppError, type ErrorCode, errorBody } from "./lib/errors.js";
+import { allowedMethods } from "./lib/method-not-allowed.js";
+import { type RateLimiter, rateLimit } from "./lib/rate-limit.js";
+import { requestLog } from "./lib/request-log.js";
 import type { Retriever } from "./retrieval/retriever.js";
+import { adviceRoutes } from "./routes/advice.js";
+import { corpusRoutes } from "./routes/corpus.js";
+import { fabeRoutes } from "./routes/fabe.js";
+import { type HealthDeps, healthRoutes } from "./routes/health.js";
+import { retrieveRoutes } from "./routes/retrieve.js";
+import { roleplayRoutes } from "./routes/roleplay.js";
+import { type ApiDocsAssets, apiDocsRoutes } from "./web/api-docs.js";
+import { type WebAssets, webRoutes } from "./web/pages.js";
 
-/** What the app needs from its runtime; the entries build these and nothing else reads the environment. */
+/** What the HTTP layer itself needs: limits, access, logging. */
+export interface HttpSettings {
+  maxBodyBytes: number;
+  /** Origins allowed to call /api/* from a browser (COACH_CORS_ORIGINS); empty: CORS off. */
+  corsOrigins: readonly string[];
+  /** Bearer tokens (COACH_TOKENS); when present, every /api/* route but health needs one. */
+  tokens?: Tokens;
+  /** Per-client request limit on /api/* (health excepted); absent means none. */
+  rateLimit?: { limiter: RateLimiter; clientKey: (context: Context) => string };
+  /** One line per request; absent: no request log. */
+  logRequest?: (line: string) => void;
+  /** Where unexpected errors are reported (their details never reach the client). */
+  logError: (error: unknown, context: { method: string; path: string }) => void;
+}
+
+/** What the app needs from its runtime, built by `createAppDeps` (src/wiring/create-app-deps.ts). */
 export interface AppDeps {
   corpus: CorpusIndex;
   retriever: Retriever;
@@ -26,62 +46,98 @@ export interface AppDeps {
   fabe: FabeService;
   roleplay: RoleplayService;
   web: WebAssets;
-  mode: Mode;
-  version: string;
-  maxBodyBytes: number;
-  /** Bearer tokens (COACH_TOKENS); when present, every /api/* route needs one. */
-  tokens?: Tokens;
-  /** Per-client request limit on /api/* (health excepted); absent means none. */
-  rateLimit?: { limiter: RateLimiter; clientKey: (context: Context) => string };
-  /** Where unexpected errors are reported (their details never reach the client). */
-  logError: (error: unknown, context: { method: string; path: string }) => void;
+  apiDocs: ApiDocsAssets;
+  health: Omit<HealthDeps, "corpus">;
+  http: HttpSettings;
 }
 
-/** Builds the whole HTTP service; identical on Node and Workers. */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+const HEALTH = "/api/health";
 
+/**
+ * Builds the whole HTTP service, identical on Node and Workers. The API routes are chained so that `AppType`
+ * carries every route's request and response types for the typed client (`hc<AppType>`); each route module gets
+ * only the services it uses.
+ */
+export function createApp(deps: AppDeps) {
+  const { http } = deps;
+  const app = new OpenAPIHono();
+
+  if (http.logRequest) app.use("*", requestLog(http.logRequest));
+  if (http.corsOrigins.length > 0) {
+    const origin = http.corsOrigins.includes("*") ? "*" : [...http.corsOrigins];
+    app.use("/api/*", cors({ origin, allowHeaders: ["Content-Type", "Authorization"], maxAge: 600 }));
+    app.use("/openapi.json", cors({ origin }));
+  }
   // Before the body is read: a client over its limit costs us as little as possible.
-  if (deps.rateLimit) {
-    const limited = rateLimit(deps.rateLimit.limiter, deps.rateLimit.clientKey);
-    app.use("/api/*", (context, next) => (context.req.path === "/api/health" ? next() : limited(context, next)));
+  if (http.rateLimit) {
+    const limited = rateLimit(http.rateLimit.limiter, http.rateLimit.clientKey);
+    app.use("/api/*", (context, next) => (context.req.path === HEALTH ? next() : limited(context, next)));
+  }
+  app.use("/api/*", gracefulBodyLimit(http.maxBodyBytes));
+  // Health stays public so that a load balancer's probe works with tokens on.
+  if (http.tokens) {
+    const guard = bearerAuth(http.tokens);
+    app.use("/api/*", (context, next) => (context.req.path === HEALTH ? next() : guard(context, next)));
   }
 
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than ${deps.maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  const routes = app
+    .route(HEALTH, healthRoutes({ corpus: deps.corpus, ...deps.health }))
+    .route("/api/corpus", corpusRoutes({ corpus: deps.corpus }))
+    .route("/api/retrieve", retrieveRoutes({ retriever: deps.retriever }))
+    .route("/api/advice", adviceRoutes({ advice: deps.advice }))
+    .route("/api/fabe", fabeRoutes({ fabe: deps.fabe }))
+    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay }));
 
-  if (deps.tokens) app.use("/api/*", bearerAuth(deps.tokens));
-
-  app.route("/api/health", healthRoutes(deps));
-  app.route("/api/corpus", corpusRoutes(deps));
-  app.route("/api/retrieve", retrieveRoutes(deps));
-  app.route("/api/advice", adviceRoutes(deps));
-  app.route("/api/fabe", fabeRoutes(deps));
-  app.route("/api/roleplay", roleplayRoutes(deps));
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "sales-coach",
+      version: deps.health.version,
+      description:
+        "Coaching for sales managers and reps, grounded in the 商務經理學習手冊 handbook. Errors are always " +
+        '`{"error": {"code", "message", "details?"}}`. `lang` asks for the answer\'s language; the question\'s ' +
+        "language is always detected from its text.",
+    },
+  });
+  app.route("/docs", apiDocsRoutes(deps.apiDocs));
   app.route("/", webRoutes(deps.web));
 
-  app.notFound((context) =>
-    context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404),
-  );
+  const methodsFor = allowedMethods(app.routes);
+  app.notFound((context) => {
+    const allowed = methodsFor(context.req.path);
+    if (allowed.length === 0) {
+      return context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404);
+    }
+    const allow = [...allowed, "OPTIONS"].join(", ");
+    // Without CORS, OPTIONS still says what a path accepts.
+    if (context.req.method === "OPTIONS") return context.body(null, 204, { Allow: allow });
+    return context.json(
+      errorBody("method_not_allowed", `${context.req.path} does not accept ${context.req.method}; use ${allowed.join(" or ")}.`),
+      405,
+      { Allow: allow },
+    );
+  });
 
   app.onError((error, context) => {
     if (error instanceof AppError) {
       return context.json(errorBody(error.code, error.message, error.details), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 413 ? "payload_too_large" : error.status === 404 ? "not_found" : "invalid_request";
-      return context.json(errorBody(code, error.message || "Bad request."), error.status);
+      return context.json(errorBody(codeFor(error.status), error.message || "Bad request."), error.status);
     }
-    deps.logError(error, { method: context.req.method, path: context.req.path });
+    http.logError(error, { method: context.req.method, path: context.req.path });
     return context.json(errorBody("internal", "Something went wrong on our side; the error has been logged."), 500);
   });
 
-  return app;
+  return routes;
+}
+
+/** Every route's types, for `hc<AppType>` (src/api/client.ts). */
+export type AppType = ReturnType<typeof createApp>;
+
+function codeFor(status: number): ErrorCode {
+  if (status === 413) return "payload_too_large";
+  if (status === 415) return "unsupported_media_type";
+  if (status === 404) return "not_found";
+  return "invalid_request";
 }

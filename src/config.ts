@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   COACH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
   /** Requests per minute per client on /api/* (a burst of that many, refilled evenly); 0 turns it off. */
   COACH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Origins allowed to call the API from a browser, comma-separated, or *; unset: CORS off. */
+  COACH_CORS_ORIGINS: z.string().optional(),
+  /** "requests" (default): one log line per request; "errors": only failures (tests, quiet deployments). */
+  COACH_LOG: z.enum(["requests", "errors"]).default("requests"),
   /** Bearer tokens, JSON: {"<token>": {"user", "role": "manager"|"rep", "team"}}; when set, /api/* needs one. */
   COACH_TOKENS: z
     .string()
@@ -44,6 +48,8 @@ export interface Config {
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  corsOrigins: string[];
+  logRequests: boolean;
   tokens?: Tokens;
 }
 
@@ -71,6 +77,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     maxBodyBytes: values.COACH_MAX_BODY_BYTES,
     rateLimitPerMinute: values.COACH_RATE_LIMIT,
+    corsOrigins: (values.COACH_CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    logRequests: values.COACH_LOG === "requests",
     ...(values.COACH_TOKENS ? { tokens: values.COACH_TOKENS } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { readJsonl } from "../cases.js";
-import type { Hono } from "hono";
+import type { AppType } from "../../src/app.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import { atLeast, info, type Metric, type SuiteResult } from "../types.js";
 
@@ -30,7 +30,7 @@ const CHUNK_ID = /\b(?:pb-[a-z0-9-]+?(?:\.\d+)*|\d+(?:\.\d+)*)-\d{2}\b/g;
  * echoed raw, off-topic advice abstains, and a role-play persona stays in its role.
  */
 export interface SafetyTarget {
-  app: Hono;
+  app: AppType;
   corpus: CorpusIndex;
 }
 
@@ -133,7 +133,7 @@ function withoutFields(value: unknown, names: readonly string[]): unknown {
   return value;
 }
 
-async function ask(app: Hono, item: SafetyCase): Promise<{ status: number; text: string; body: unknown }> {
+async function ask(app: AppType, item: SafetyCase): Promise<{ status: number; text: string; body: unknown }> {
   const post = (path: string, body: unknown) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   let response: Response;
   if (item.surface === "advice") response = await post("/api/advice", { scenario: item.text });

@@ -1,68 +1,41 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
-import { createCoachServices } from "../coach/services.js";
 import type { Config } from "../config.js";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { accessDeps } from "../lib/access.js";
-import { readWebAssets } from "../web/web-assets.js";
-import { CorpusIndex } from "../corpus/corpus-index.js";
 import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
-import { toTraditional } from "../lib/script.js";
-import { chatModelFor } from "../llm/openai.js";
-import { createRetriever } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
-import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
 import { LanceStore } from "../retrieval/stores/lancedb.js";
 import { VERSION } from "../version.js";
+import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
+import { readWebAssets } from "../web/web-assets.js";
+import { createAppDeps } from "../wiring/create-app-deps.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * Everything the app needs on Node, from a validated config: the corpus (built when missing or stale),
- * LanceDB under COACH_DATA_DIR, the prompts, and the model in llm mode. Shared by the server and the CLI.
+ * The Node runtime's parts: the corpus (built when missing or stale) and every data file from the checkout, LanceDB
+ * and SQLite under COACH_DATA_DIR, the socket's address for the rate limit. Shared by the server and the CLI.
  */
 export async function nodeAppDeps(config: Config, log: (line: string) => void = console.log): Promise<AppDeps> {
   const { corpus, rebuilt } = await loadOrIngest(defaultPaths(ROOT));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
-  const corpusIndex = new CorpusIndex(corpus);
-  const lanceUri = config.lanceUri ?? join(resolve(ROOT, config.dataDir), "lancedb");
-  const retriever = await createRetriever({
-    corpus: corpusIndex,
+  const dataDir = resolve(ROOT, config.dataDir);
+  const lanceUri = config.lanceUri ?? join(dataDir, "lancedb");
+  return createAppDeps({
+    config,
+    corpus,
     lexicon: await readLexiconFiles(join(ROOT, "corpus")),
-    toTraditional,
-    openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
-    ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
-  });
-  const model = chatModelFor(config);
-  const services = createCoachServices({
-    corpus: corpusIndex,
-    retriever,
     files: await readCoachFiles(ROOT),
-    sessions: new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db")),
-    ...(model ? { model } : {}),
-  });
-  return {
-    corpus: corpusIndex,
-    retriever,
-    ...services,
     web: await readWebAssets(join(ROOT, "src", "web", "assets")),
-    mode: config.mode,
-    version: VERSION,
-    maxBodyBytes: config.maxBodyBytes,
+    apiDocs: await readApiDocsAssets(),
+    openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
+    sessions: new SqliteSessionStore(join(dataDir, "sessions.db")),
     // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
-    ...accessDeps(config, (context) => getConnInfo(context).remote.address ?? "unknown"),
-    logError: (error, context) => console.error(`${context.method} ${context.path} failed:`, error),
-  };
-}
-
-function providerEmbedder(config: Config, corpusVersion: string): ProviderEmbedder {
-  const client = new OpenAI({
-    apiKey: config.llm.apiKey ?? "not-needed",
-    ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
+    clientKey: (context) => getConnInfo(context).remote.address ?? "unknown",
+    version: VERSION,
+    log,
   });
-  return new ProviderEmbedder(client, config.llm.embedModel as string, corpusVersion);
 }

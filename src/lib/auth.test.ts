@@ -25,7 +25,7 @@ describe("bearer tokens (COACH_TOKENS)", () => {
 
   it("guard every API route, and a rep sees only their sessions, a manager only their team's", async () => {
     const file = join(dir, "sessions.db");
-    const app = createApp(await realAppDeps({ tokens: TOKENS }, { sessionsFile: file }));
+    const app = createApp(await realAppDeps({ env: { COACH_TOKENS: JSON.stringify(TOKENS) }, sessionsFile: file }));
     const as = (token: string | undefined, path: string, body?: unknown) =>
       app.request(path, {
         method: body === undefined ? "GET" : "POST",
@@ -33,7 +33,11 @@ describe("bearer tokens (COACH_TOKENS)", () => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
-    for (const path of ["/api/health", "/api/corpus/sections", "/api/roleplay/personas", "/api/fabe/drills"]) {
+    // Health stays public: a load balancer's probe carries no token.
+    const health = await as(undefined, "/api/health");
+    expect(health.status).toBe(200);
+    expect(Object.keys((await health.json()) as object).sort()).toEqual(["corpus", "mode", "status", "version"]);
+    for (const path of ["/api/corpus/sections", "/api/roleplay/personas", "/api/fabe/drills"]) {
       const refused = await as(undefined, path);
       expect(refused.status).toBe(401);
       expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);

@@ -62,7 +62,21 @@ export class OpenAIChatModel implements ChatModel {
       throw toProviderError(error);
     }
   }
+
+  /** Lists the provider's models: any answer but an auth failure or a 5xx means the provider can be used. */
+  async probe(): Promise<void> {
+    try {
+      await this.client.models.list({ timeout: Math.min(PROBE_TIMEOUT_MS, this.options.timeoutMs), maxRetries: 0 });
+    } catch (error) {
+      // Many compatible servers have no /models route: a 404 still proves they answer.
+      if (error instanceof APIError && error.status === 404) return;
+      throw toProviderError(error);
+    }
+  }
 }
+
+/** How long the health probe waits for the provider's model list. */
+const PROBE_TIMEOUT_MS = 2000;
 
 function toProviderError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;

@@ -15,6 +15,8 @@ export interface CompleteOptions {
 export interface ChatModel {
   readonly name: string;
   complete(messages: readonly ChatMessage[], options?: CompleteOptions): Promise<string>;
+  /** A cheap call that throws a ProviderError when the provider cannot be used (for /api/health). */
+  probe?(): Promise<void>;
 }
 
 /** Why a provider call failed, in the words the response's `fallback` field uses. */

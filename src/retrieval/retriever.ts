@@ -61,7 +61,10 @@ export interface ScoredChunk extends Chunk {
 
 export interface Retrieval {
   query: string;
+  /** The answer's language: asked for, or else the query's. */
   lang: Lang;
+  /** The query's language, detected from its text. */
+  queryLang: Lang;
   normalized: string;
   concepts: Array<{ id: string; label: string; matched: string[] }>;
   abstained: boolean;
@@ -127,13 +130,20 @@ export class Retriever {
     });
   }
 
-  normalise(query: string, lang?: Lang): NormalisedQuery {
-    return normaliseQuery(query, this.deps, lang);
+  /** The query as the indexes see it; its language is always detected from its own text. */
+  normalise(query: string): NormalisedQuery {
+    return normaliseQuery(query, this.deps);
   }
 
+  /**
+   * The passages for a query. `lang` is the language of the answer (concept labels, and what advice is written
+   * in); the query's own language is detected independently and alone decides how it is searched, so the same
+   * question finds the same passages whatever answer language is asked for.
+   */
   async retrieve(query: string, options: { k?: number; lang?: Lang } = {}): Promise<Retrieval> {
     const k = options.k ?? 5;
-    const normalised = this.normalise(query, options.lang);
+    const normalised = this.normalise(query);
+    const answerLang = options.lang ?? normalised.lang;
     const { store, embedder, corpus } = this.deps;
     const { candidates, abstainBelow, conceptsToOverrideOutOfScope } = this.settings;
     const weights = normalised.lang === "en" ? this.settings.weights.en : this.settings.weights.zh;
@@ -169,11 +179,12 @@ export class Retriever {
         });
     return {
       query,
-      lang: normalised.lang,
+      lang: answerLang,
+      queryLang: normalised.lang,
       normalized: normalised.normalized,
       concepts: normalised.matches.map((match) => ({
         id: match.id,
-        label: this.deps.glossary.concept(match.id)?.label[normalised.lang] ?? match.id,
+        label: this.deps.glossary.concept(match.id)?.label[answerLang] ?? match.id,
         matched: match.forms,
       })),
       abstained,

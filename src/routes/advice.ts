@@ -1,24 +1,45 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import type { AppDeps } from "../app.js";
+import { commonErrors, createRouter, json, jsonBody, strictJsonBody } from "../api/router.js";
+import { AdviceSchema } from "../api/schemas.js";
+import type { AdviceService } from "../coach/advice/advise.js";
 import { AdviceRequestSchema } from "../coach/advice/schema.js";
-import { readJson } from "../lib/json-body.js";
 
-/**
- * `POST /api/advice`: grounded advice for a manager's scenario. With `stream: true` or
- * `Accept: text/event-stream` the answer comes as Server-Sent Events: `delta` events with text as it is
- * produced, then one `final` event carrying the whole validated response.
- */
-export function adviceRoutes(deps: AppDeps): Hono {
-  return new Hono().post("/", async (context) => {
-    const request = await readJson(context, AdviceRequestSchema);
+const route = createRoute({
+  method: "post",
+  path: "/",
+  summary: "Grounded advice for a manager's scenario",
+  description:
+    "Every step cites handbook passages. With `stream: true` or `Accept: text/event-stream` the answer comes as " +
+    "Server-Sent Events: `delta` events (`{text}`) as it is produced, then one `final` event with the whole answer.",
+  tags: ["advice"],
+  middleware: [strictJsonBody] as const,
+  request: jsonBody(AdviceRequestSchema),
+  responses: {
+    200: {
+      description: "The advice (JSON), or its stream (SSE)",
+      content: { "application/json": { schema: AdviceSchema }, "text/event-stream": { schema: { type: "string" } } },
+    },
+    ...commonErrors,
+  },
+});
+
+/** `POST /api/advice`. */
+export function adviceRoutes(deps: { advice: AdviceService }) {
+  return createRouter().openapi(route, async (context) => {
+    const request = context.req.valid("json");
     const lang = request.lang === "auto" ? undefined : request.lang;
     const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
-    if (!wantsStream) return context.json(await deps.advice.advise(request.scenario, lang));
+    if (!wantsStream) {
+      const advice = await deps.advice.advise(request.scenario, lang);
+      if (advice.fallback) context.set("fallback", advice.fallback);
+      return context.json(advice, 200);
+    }
     return streamSSE(context, async (stream) => {
       const advice = await deps.advice.advise(request.scenario, lang, async (text) => {
         await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
       });
+      if (advice.fallback) context.set("fallback", advice.fallback);
       await stream.writeSSE({ event: "final", data: JSON.stringify(advice) });
     });
   });

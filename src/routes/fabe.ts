@@ -1,34 +1,63 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import { LangField, textField } from "../lib/fields.js";
-import type { AppDeps } from "../app.js";
+import { createRoute } from "@hono/zod-openapi";
+import { commonErrors, createRouter, json, jsonBody, strictJsonBody, z } from "../api/router.js";
+import { DrillSchema, FabeResultSchema, LangSchema } from "../api/schemas.js";
+import type { FabeService } from "../coach/fabe/fabe-service.js";
 import { AppError } from "../lib/errors.js";
-import { readJson } from "../lib/json-body.js";
+import { LangField, textField } from "../lib/fields.js";
 
 export const MAX_PITCH_CHARS = 4000;
 
-export const FabeRequestSchema = z.object({
-  pitch: textField("pitch", MAX_PITCH_CHARS),
-  product: z.string().min(1).max(100).optional(),
-  lang: LangField,
+export const FabeRequestSchema = z
+  .object({
+    pitch: textField("pitch", MAX_PITCH_CHARS),
+    product: z.string().min(1).max(100).optional().openapi({ description: "A product card id (GET /api/fabe/drills)." }),
+    lang: LangField,
+  })
+  .openapi("FabeRequest");
+
+const score = createRoute({
+  method: "post",
+  path: "/score",
+  summary: "FABE feedback on a pitch, sentence by sentence",
+  tags: ["fabe"],
+  middleware: [strictJsonBody] as const,
+  request: jsonBody(FabeRequestSchema),
+  responses: { 200: json(FabeResultSchema, "Labels, what is missing, violations, a 0–100 score, a rewrite"), ...commonErrors },
+});
+
+const drills = createRoute({
+  method: "get",
+  path: "/drills",
+  summary: "Practice prompts, each with a product card",
+  tags: ["fabe"],
+  request: { query: z.object({ lang: LangSchema.optional() }) },
+  responses: { 200: json(z.array(DrillSchema), "The drills"), 400: commonErrors[400] },
 });
 
 /** `POST /api/fabe/score` and `GET /api/fabe/drills` (optionally `?lang=`). */
-export function fabeRoutes(deps: AppDeps): Hono {
-  return new Hono()
-    .post("/score", async (context) => {
-      const request = await readJson(context, FabeRequestSchema);
+export function fabeRoutes(deps: { fabe: FabeService }) {
+  return createRouter()
+    .openapi(score, async (context) => {
+      const request = context.req.valid("json");
       if (request.product && !deps.fabe.products.some((product) => product.id === request.product)) {
-        throw new AppError("invalid_request", `Unknown product "${request.product}"; see GET /api/fabe/drills for product ids.`);
+        throw new AppError(
+          "invalid_request",
+          `Unknown product "${request.product}"; see GET /api/fabe/drills for product ids.`,
+        );
       }
-      return context.json(await deps.fabe.score(request.pitch, request.product, request.lang === "auto" ? undefined : request.lang));
+      const result = await deps.fabe.score(request.pitch, request.product, request.lang === "auto" ? undefined : request.lang);
+      if (result.fallback) context.set("fallback", result.fallback);
+      return context.json(result, 200);
     })
-    .get("/drills", (context) => {
-      const lang = context.req.query("lang");
-      if (lang && !["zh-Hant", "zh-Hans", "en"].includes(lang)) throw new AppError("invalid_request", "lang must be zh-Hant, zh-Hans or en.");
-      const drills = deps.fabe.drills.filter((drill) => !lang || drill.lang === lang);
+    .openapi(drills, (context) => {
+      const { lang } = context.req.valid("query");
+      const chosen = deps.fabe.drills.filter((drill) => !lang || drill.lang === lang);
       return context.json(
-        drills.map((drill) => ({ ...drill, productName: deps.fabe.products.find((product) => product.id === drill.product)?.name[drill.lang] })),
+        chosen.map((drill) => ({
+          ...drill,
+          productName: deps.fabe.products.find((product) => product.id === drill.product)?.name[drill.lang],
+        })),
+        200,
       );
     });
 }

@@ -1,25 +1,82 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import type { AppDeps } from "../app.js";
-import { MAX_MESSAGE_CHARS } from "../coach/roleplay/roleplay-service.js";
+import { createRoute } from "@hono/zod-openapi";
+import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBody, z } from "../api/router.js";
+import { DebriefSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
+import { MAX_MESSAGE_CHARS, type RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { LangField, textField } from "../lib/fields.js";
-import { readJson } from "../lib/json-body.js";
 
-const CreateSchema = z.object({ persona: z.string().min(1).max(100), lang: LangField });
-const MessageSchema = z.object({ text: textField("text", MAX_MESSAGE_CHARS) });
+const CreateSchema = z.object({ persona: z.string().min(1).max(100), lang: LangField }).openapi("RoleplayCreate");
+const MessageSchema = z.object({ text: textField("text", MAX_MESSAGE_CHARS) }).openapi("RoleplayMessage");
+const SessionParams = z.object({
+  id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" } }),
+});
+const notFound = errorResponse("No such session, or not yours (COACH_TOKENS)");
+const tags = ["roleplay"];
 
-/** Role-play (DESIGN §4): personas, sessions, turns and the debrief. */
-export function roleplayRoutes(deps: AppDeps): Hono {
-  return new Hono()
-    .get("/personas", (context) => context.json(deps.roleplay.list()))
-    .post("/sessions", async (context) => {
-      const request = await readJson(context, CreateSchema);
+const personas = createRoute({
+  method: "get",
+  path: "/personas",
+  summary: "The simulated reps and customers",
+  tags,
+  responses: { 200: json(z.array(PersonaSummarySchema), "The personas") },
+});
+const create = createRoute({
+  method: "post",
+  path: "/sessions",
+  summary: "Start a session with a persona",
+  tags,
+  middleware: [strictJsonBody] as const,
+  request: jsonBody(CreateSchema),
+  responses: { 201: json(SessionSchema, "The new session, with the persona's opening line"), ...commonErrors },
+});
+const read = createRoute({
+  method: "get",
+  path: "/sessions/{id}",
+  summary: "A session's transcript and state",
+  tags,
+  request: { params: SessionParams },
+  responses: { 200: json(SessionSchema, "The session"), 404: notFound },
+});
+const message = createRoute({
+  method: "post",
+  path: "/sessions/{id}/messages",
+  summary: "Say something; the persona answers",
+  tags,
+  middleware: [strictJsonBody] as const,
+  request: { params: SessionParams, ...jsonBody(MessageSchema) },
+  responses: {
+    200: json(TurnSchema, "The persona's reply and the new state"),
+    404: notFound,
+    422: errorResponse("The session has ended, or another message was taken at the same time"),
+    ...commonErrors,
+  },
+});
+const debrief = createRoute({
+  method: "post",
+  path: "/sessions/{id}/debrief",
+  summary: "Score the session against the handbook",
+  tags,
+  request: { params: SessionParams },
+  responses: { 200: json(DebriefSchema, "Each criterion met or missed, with the user's words and the handbook's advice"), 404: notFound },
+});
+
+/** Role-play: personas, sessions, turns and the debrief. */
+export function roleplayRoutes(deps: { roleplay: RoleplayService }) {
+  return createRouter()
+    .openapi(personas, (context) => context.json(deps.roleplay.list(), 200))
+    .openapi(create, async (context) => {
+      const request = context.req.valid("json");
       return context.json(await deps.roleplay.create(request.persona, request.lang, context.get("viewer")), 201);
     })
-    .get("/sessions/:id", async (context) => context.json(await deps.roleplay.get(context.req.param("id"), context.get("viewer"))))
-    .post("/sessions/:id/messages", async (context) => {
-      const request = await readJson(context, MessageSchema);
-      return context.json(await deps.roleplay.message(context.req.param("id"), request.text, context.get("viewer")));
+    .openapi(read, async (context) =>
+      context.json(await deps.roleplay.get(context.req.valid("param").id, context.get("viewer")), 200),
+    )
+    .openapi(message, async (context) => {
+      const { id } = context.req.valid("param");
+      const turn = await deps.roleplay.message(id, context.req.valid("json").text, context.get("viewer"));
+      if (turn.fallback) context.set("fallback", turn.fallback);
+      return context.json(turn, 200);
     })
-    .post("/sessions/:id/debrief", async (context) => context.json(await deps.roleplay.debrief(context.req.param("id"), context.get("viewer"))));
+    .openapi(debrief, async (context) =>
+      context.json(await deps.roleplay.debrief(context.req.valid("param").id, context.get("viewer")), 200),
+    );
 }

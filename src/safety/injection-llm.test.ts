@@ -20,7 +20,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   server = await startOpenAIServer();
-  app = createApp(await realAppDeps({ mode: "llm" }, { model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 2000 }) }));
+  app = createApp(await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 2000 }) }));
 }, 60_000);
 afterAll(() => server.close());
 

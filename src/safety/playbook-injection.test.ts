@@ -21,8 +21,8 @@ let llm: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   server = await startOpenAIServer();
-  offline = createApp(await realAppDeps({}, { playbookDir }));
-  llm = createApp(await realAppDeps({ mode: "llm" }, { playbookDir, model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 2000 }) }));
+  offline = createApp(await realAppDeps({ playbookDir }));
+  llm = createApp(await realAppDeps({ playbookDir, model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 2000 }) }));
 }, 60_000);
 afterAll(() => server.close());
 

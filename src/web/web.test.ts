@@ -22,7 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!available) throw new Error(`Chromium is not at ${CHROMIUM}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`);
   mkdirSync(SHOTS, { recursive: true });
-  const app = createApp(await realAppDeps({}, { sessionsFile: join(tmpdir(), `coach-web-${process.pid}.db`) }));
+  const app = createApp(await realAppDeps({ sessionsFile: join(tmpdir(), `coach-web-${process.pid}.db`) }));
   server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -179,7 +179,7 @@ suite("the web page in Chromium", () => {
 
   it("asks once for a token when the service needs one, then works with it", async () => {
     const token = "rep-amy-0000000000000001";
-    const app = createApp(await realAppDeps({ tokens: { [token]: { user: "amy", role: "rep", team: "north" } } }));
+    const app = createApp(await realAppDeps({ env: { COACH_TOKENS: JSON.stringify({ [token]: { user: "amy", role: "rep", team: "north" } }) } }));
     const guarded = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => guarded.once("listening", resolve));
     try {

@@ -17,7 +17,7 @@ let server: ServerType;
 let base = "";
 
 beforeAll(async () => {
-  const deps = await realAppDeps({ maxBodyBytes: MAX_BODY_BYTES, logError: (error) => errors.push(error) }, { sessionsFile: join(dataDir, "sessions.db") });
+  const deps = await realAppDeps({ env: { COACH_MAX_BODY_BYTES: String(MAX_BODY_BYTES) }, logError: (error) => errors.push(error), sessionsFile: join(dataDir, "sessions.db") });
   server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

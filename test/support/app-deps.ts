@@ -1,49 +1,57 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppDeps } from "../../src/app.js";
-import { CorpusIndex } from "../../src/corpus/corpus-index.js";
-import { buildFromFiles, defaultPaths } from "../../src/corpus/ingest.js";
-import { join } from "node:path";
 import { readCoachFiles } from "../../src/coach/coach-files.js";
 import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
-import { createCoachServices } from "../../src/coach/services.js";
+import { loadConfig } from "../../src/config.js";
+import { buildFromFiles, defaultPaths } from "../../src/corpus/ingest.js";
 import type { ChatModel } from "../../src/llm/types.js";
-import { readWebAssets } from "../../src/web/web-assets.js";
-import { toTraditional } from "../../src/lib/script.js";
-import { createRetriever, openMemoryStore } from "../../src/retrieval/create-retriever.js";
+import { openMemoryStore, type StoreRequest } from "../../src/retrieval/create-retriever.js";
 import { readLexiconFiles } from "../../src/retrieval/lexicon-files.js";
+import type { Store } from "../../src/retrieval/types.js";
+import { readApiDocsAssets } from "../../src/web/read-api-docs-assets.js";
+import { readWebAssets } from "../../src/web/web-assets.js";
+import { createAppDeps } from "../../src/wiring/create-app-deps.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** The app's real dependencies over the shipped corpus, with the in-memory store (no files written). */
-export async function realAppDeps(
-  overrides: Partial<AppDeps> = {},
-  options: { model?: ChatModel; sessionsFile?: string; playbookDir?: string } = {},
-): Promise<AppDeps> {
+export interface TestAppOptions {
+  /** Environment variables as a deployment would set them (COACH_TOKENS, COACH_MAX_BODY_BYTES …). */
+  env?: Record<string, string>;
+  model?: ChatModel;
+  sessionsFile?: string;
+  playbookDir?: string;
+  /** The store to index into; the in-memory one when absent (bench and evals pass LanceDB). */
+  openStore?: (request: StoreRequest) => Promise<Store>;
+  log?: (line: string) => void;
+  logError?: (error: unknown, context: { method: string; path: string }) => void;
+}
+
+/**
+ * The app's real dependencies over the shipped corpus, wired by the same `createAppDeps` as every runtime, with the
+ * in-memory store (no files written) and SQLite in memory unless a file is named. The rate limit is off unless
+ * `env` sets one: tests send bursts on purpose.
+ */
+export async function realAppDeps(options: TestAppOptions = {}): Promise<AppDeps> {
   // The handbook alone unless a test adds playbooks of its own: a user's playbooks never change a test.
-  const paths = { ...defaultPaths(root, { playbooks: false }), ...(options.playbookDir ? { playbookDir: options.playbookDir } : {}) };
-  const { corpus } = await buildFromFiles(paths);
-  const index = new CorpusIndex(corpus);
-  const retriever = await createRetriever({
-    corpus: index,
-    lexicon: await readLexiconFiles(paths.corpusDir),
-    toTraditional,
-    openStore: openMemoryStore,
-  });
-  return {
-    corpus: index,
-    retriever,
-    ...createCoachServices({
-      corpus: index,
-      retriever,
-      files: await readCoachFiles(root),
-      sessions: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
-      ...(options.model ? { model: options.model } : {}),
-    }),
-    web: await readWebAssets(join(root, "src", "web", "assets")),
-    mode: "offline",
-    version: "test",
-    maxBodyBytes: 65_536,
-    logError: (error) => console.error(error),
-    ...overrides,
+  const paths = {
+    ...defaultPaths(root, { playbooks: false }),
+    ...(options.playbookDir ? { playbookDir: options.playbookDir } : {}),
   };
+  const { corpus } = await buildFromFiles(paths);
+  return createAppDeps({
+    config: loadConfig({ COACH_RATE_LIMIT: "0", ...options.env }),
+    corpus,
+    lexicon: await readLexiconFiles(paths.corpusDir),
+    files: await readCoachFiles(root),
+    web: await readWebAssets(join(root, "src", "web", "assets")),
+    apiDocs: await readApiDocsAssets(),
+    openStore: options.openStore ?? openMemoryStore,
+    sessions: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
+    clientKey: () => "test",
+    version: "test",
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    logError: options.logError ?? ((error) => console.error(error)),
+  });
 }

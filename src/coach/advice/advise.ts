@@ -38,7 +38,7 @@ export class AdviceService {
 
   async prepare(scenario: string, lang?: Lang) {
     const retrieval = await this.deps.retriever.retrieve(scenario, { k: PASSAGES, ...(lang ? { lang } : {}) });
-    const query = this.deps.retriever.normalise(scenario, retrieval.lang);
+    const query = this.deps.retriever.normalise(scenario);
     const diagnosis = this.diagnoser.diagnose(query, retrieval.lang);
     if (!retrieval.abstained) retrieval.results = this.withDiagnosedPassages(retrieval.results, diagnosis);
     return { retrieval, query, diagnosis };

@@ -36,7 +36,7 @@ export function composeOfflineAdvice(
   const lang = retrieval.lang;
   const { templates } = deps;
   const prose = (text: string) => (lang === "zh-Hans" ? deps.toSimplified(text) : text);
-  const base = { lang, mode: "offline" as const, diagnosis, dropped_citations: 0 };
+  const base = { lang, queryLang: retrieval.queryLang, mode: "offline" as const, diagnosis, dropped_citations: 0 };
   if (retrieval.abstained) {
     const titles = retrieval.nearest.map((near) => quoteTitle(near.id, titleOf(near.id, near.title, lang, deps), lang, deps, prose));
     const summary = [templates.abstain[lang], titles.length ? fill(templates.nearest[lang], { titles: titles.join(templates.listJoin[lang]) }) : ""]

@@ -13,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   server = await startOpenAIServer();
   const model = new OpenAIChatModel({ baseUrl: server.url, model: "test-model", timeoutMs: 400 });
-  deps = await realAppDeps({ mode: "llm" }, { model });
+  deps = await realAppDeps({ model });
   app = createApp(deps);
 });
 afterAll(() => server.close());

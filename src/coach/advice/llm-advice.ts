@@ -103,6 +103,7 @@ export function parseModelAdvice(
     success: true,
     advice: {
       lang: retrieval.lang,
+      queryLang: retrieval.queryLang,
       mode: "llm",
       abstained: false,
       diagnosis,

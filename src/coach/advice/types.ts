@@ -12,7 +12,10 @@ export interface AdviceLine {
 
 /** The answer of `POST /api/advice` (DESIGN §4, plus `watch`, `nearest` and `dropped_citations`). */
 export interface Advice {
+  /** The answer's language: asked for, or else the scenario's. */
   lang: Lang;
+  /** The scenario's language, detected from its text. */
+  queryLang: Lang;
   mode: "offline" | "llm";
   fallback?: string;
   abstained: boolean;

@@ -106,7 +106,7 @@ describe("FABE in llm mode", () => {
   let llmApp: ReturnType<typeof createApp>;
   beforeAll(async () => {
     server = await startOpenAIServer();
-    llmApp = createApp(await realAppDeps({ mode: "llm" }, { model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) }));
+    llmApp = createApp(await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) }));
   });
   afterAll(() => server.close());
   const post = (pitch: string) =>

@@ -103,7 +103,7 @@ describe("role-play in llm mode, against a local OpenAI-compatible server", () =
     const { OpenAIChatModel } = await import("../../llm/openai.js");
     const server = await startOpenAIServer();
     try {
-      const llmDeps = await realAppDeps({ mode: "llm" }, { model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) });
+      const llmDeps = await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) });
       const llmApp = createApp(llmDeps);
       const created = (await (await llmApp.request("/api/roleplay/sessions", json({ persona: "passive-veteran", lang: "zh-Hant" }))).json()) as { id: string; state: Record<string, number> };
       server.script({ kind: "json", content: "好吧,經理,你說的我會想一想。" });
