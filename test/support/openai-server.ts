@@ -38,6 +38,11 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
   const server: Server = createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
+    if (req.method === "GET" && req.url?.endsWith("/models")) {
+      const data = [{ id: "t", object: "model", created: 0, owned_by: "local" }];
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data }));
+      return;
+    }
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
       res.writeHead(404).end();
       return;
