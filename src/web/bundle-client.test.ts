@@ -30,7 +30,10 @@ describe("bundleClient", () => {
     const client = join(scratch, "typed");
     mkdirSync(client, { recursive: true });
     writeFileSync(join(scratch, "types.ts"), "export interface Answer { text: string }\n");
-    writeFileSync(join(client, "main.ts"), "import type { Answer } from '../types.js';\nconst a: Answer = { text: 'ok' };\nconsole.log(a.text);\n");
+    writeFileSync(
+      join(client, "main.ts"),
+      "import type { Answer } from '../types.js';\nconst a: Answer = { text: 'ok' };\nconsole.log(a.text);\n",
+    );
     expect(await bundleClient(join(client, "main.ts"))).toContain("ok");
   });
 });

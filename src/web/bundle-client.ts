@@ -30,7 +30,9 @@ export async function bundleClient(entry: string = DEFAULT_ENTRY): Promise<strin
     return path.startsWith("..") || path.includes("node_modules");
   });
   if (strays.length > 0) {
-    throw new Error(`The web client must import only types from outside src/web/client; it bundled ${strays.join(", ")}`);
+    throw new Error(
+      `The web client must import only types from outside src/web/client; it bundled ${strays.join(", ")}`,
+    );
   }
   const [output] = result.outputFiles;
   if (!output) throw new Error("esbuild produced no client script");

@@ -92,7 +92,9 @@ export function webRoutes(assets: WebAssets): Hono {
     .get("/", pageHeaders, (context) => context.html(shell("coach")))
     .get("/roleplay", pageHeaders, (context) => context.html(shell("roleplay")))
     .get("/drill", pageHeaders, (context) => context.html(shell("drill")))
-    .get("/assets/app.js", pageHeaders, (context) => context.body(assets.js, 200, asset("text/javascript; charset=utf-8")))
+    .get("/assets/app.js", pageHeaders, (context) =>
+      context.body(assets.js, 200, asset("text/javascript; charset=utf-8")),
+    )
     .get("/assets/app.css", pageHeaders, (context) => context.body(assets.css, 200, asset("text/css; charset=utf-8")))
     .get("/favicon.svg", pageHeaders, icon)
     .get("/favicon.ico", pageHeaders, icon);

@@ -41,7 +41,14 @@ afterAll(async () => {
   if (sessionsDir) rmSync(sessionsDir, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { width?: number; lang?: string; watch?: (page: Page) => void } = {}): Promise<Page> {
+interface OpenOptions {
+  width?: number;
+  lang?: string;
+  /** Listeners to attach before the first navigation. */
+  watch?: (page: Page) => void;
+}
+
+async function open(path: string, options: OpenOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
   await context.addInitScript((lang) => {
     if (lang && !localStorage.getItem("coach.lang")) localStorage.setItem("coach.lang", lang);

@@ -6,7 +6,13 @@ import { chip, chips } from "./passage-dialog.js";
 /** The manager coach: a scenario in, advice streamed back, every step with its citations. */
 export function coachPage(main: HTMLElement): void {
   const answer = el("section", { id: "answer", "aria-live": "polite" });
-  const input = el("textarea", { id: "scenario", rows: 4, placeholder: t("coachPlaceholder"), required: true, maxlength: 4000 });
+  const input = el("textarea", {
+    id: "scenario",
+    rows: 4,
+    placeholder: t("coachPlaceholder"),
+    required: true,
+    maxlength: 4000,
+  });
   const form = el(
     "form",
     { id: "ask" },
@@ -43,7 +49,11 @@ function renderAdvice(advice: Advice): Child[] {
         { class: "abstained", role: "status" },
         el("strong", {}, t("abstained")),
         el("p", {}, advice.summary),
-        el("div", { class: "chips" }, advice.nearest.map((near) => chip(near.id))),
+        el(
+          "div",
+          { class: "chips" },
+          advice.nearest.map((near) => chip(near.id)),
+        ),
       ),
     ];
   }
@@ -67,11 +77,23 @@ function renderAdvice(advice: Advice): Child[] {
     el("p", { class: "summary" }, advice.summary),
     advice.fallback ? el("p", { class: "note" }, `(${advice.fallback})`) : null,
     el("h2", {}, t("steps")),
-    el("ol", { class: "steps" }, advice.steps.map((step) => el("li", {}, el("span", {}, step.text), chips(step.citations)))),
+    el(
+      "ol",
+      { class: "steps" },
+      advice.steps.map((step) => el("li", {}, el("span", {}, step.text), chips(step.citations))),
+    ),
     el("h2", {}, t("talk")),
-    el("ul", { class: "talk" }, talk.map((line) => el("li", {}, line))),
+    el(
+      "ul",
+      { class: "talk" },
+      talk.map((line) => el("li", {}, line)),
+    ),
     copy,
     el("h2", {}, t("watch")),
-    el("ul", {}, advice.watch.map((line) => el("li", {}, line.text))),
+    el(
+      "ul",
+      {},
+      advice.watch.map((line) => el("li", {}, line.text)),
+    ),
   ];
 }

@@ -11,7 +11,9 @@ export async function drillPage(main: HTMLElement): Promise<void> {
     "select",
     { id: "drill" },
     el("option", { value: "" }, t("drillPick")),
-    drills.map((drill) => el("option", { value: drill.id }, `${drill.productName ?? drill.product} · ${drill.customer}`)),
+    drills.map((drill) =>
+      el("option", { value: drill.id }, `${drill.productName ?? drill.product} · ${drill.customer}`),
+    ),
   );
   const chosen = () => drills.find((drill) => drill.id === select.value);
   const prompt = el("p", { class: "prompt" });
@@ -74,7 +76,11 @@ function renderScore(container: HTMLElement, result: FabeResult): void {
         )
       : null,
     el("h2", {}, t("feedback")),
-    el("ul", {}, result.feedback.map((item) => el("li", {}, item.text, " ", chips(item.citations)))),
+    el(
+      "ul",
+      {},
+      result.feedback.map((item) => el("li", {}, item.text, " ", chips(item.citations))),
+    ),
     el("h2", {}, t("rewrite")),
     el("p", { class: "rewrite" }, result.rewrite),
   );

@@ -14,7 +14,8 @@ const PAGES: Record<string, (main: HTMLElement) => void | Promise<void>> = {
 
 function applyStrings(): void {
   document.documentElement.lang = currentLang();
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.getAttribute("data-i18n") ?? "");
+  for (const node of document.querySelectorAll("[data-i18n]"))
+    node.textContent = t(node.getAttribute("data-i18n") ?? "");
   byId("lang", HTMLSelectElement).value = currentLang();
 }
 

@@ -1,4 +1,12 @@
-import { createSession, debriefSession, getSession, listPersonas, sendMessage, type Debrief, type Session } from "./api.js";
+import {
+  createSession,
+  debriefSession,
+  getSession,
+  listPersonas,
+  sendMessage,
+  type Debrief,
+  type Session,
+} from "./api.js";
 import { el, fill, showError } from "./dom.js";
 import { currentLang, t } from "./i18n.js";
 import { chips } from "./passage-dialog.js";
@@ -51,7 +59,9 @@ async function renderSession(main: HTMLElement, session: Session): Promise<void>
       meters,
       Object.entries(state)
         .filter((entry): entry is [string, number] => typeof entry[1] === "number" && entry[0] !== "turn")
-        .map(([key, value]) => el("label", {}, t(key), el("meter", { min: 0, max: 10, value, "data-var": key }), String(value))),
+        .map(([key, value]) =>
+          el("label", {}, t(key), el("meter", { min: 0, max: 10, value, "data-var": key }), String(value)),
+        ),
     );
   drawState(session.state);
   const input = el("input", { id: "turn", type: "text", maxlength: 1000, autocomplete: "off" });
