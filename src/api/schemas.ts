@@ -172,9 +172,11 @@ export const SessionSchema = z
     mode: RoleplayMode,
     messages: z.array(Message),
     state: PublicState,
-    ended: z.boolean().optional(),
+    ended: z.boolean(),
   })
   .openapi("RoleplaySession");
+
+export const NewSessionSchema = SessionSchema.omit({ ended: true }).openapi("NewRoleplaySession");
 
 export const TurnSchema = z
   .object({

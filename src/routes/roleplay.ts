@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBody, z } from "../api/router.js";
-import { DebriefSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
+import { DebriefSchema, NewSessionSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
 import { MAX_MESSAGE_CHARS, type RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { LangField, textField } from "../lib/fields.js";
 
@@ -26,7 +26,7 @@ const create = createRoute({
   tags,
   middleware: [strictJsonBody] as const,
   request: jsonBody(CreateSchema),
-  responses: { 201: json(SessionSchema, "The new session, with the persona's opening line"), ...commonErrors },
+  responses: { 201: json(NewSessionSchema, "The new session, with the persona's opening line"), ...commonErrors },
 });
 const read = createRoute({
   method: "get",

@@ -1,10 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { html } from "hono/html";
+import { secureHeaders } from "hono/secure-headers";
 
-/** The client script and stylesheet, read by the entry (files on Node, bundled on Workers). */
+/** The client script (bundled from src/web/client), stylesheet and icon, read by the entry (baked in on Workers). */
 export interface WebAssets {
   js: string;
   css: string;
+  /** An SVG, served as /favicon.svg and /favicon.ico. */
+  icon: string;
 }
 
 type Page = "coach" | "roleplay" | "drill";
@@ -23,6 +26,7 @@ function shell(page: Page) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>sales-coach</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/assets/app.css" />
   </head>
   <body data-page="${page}">
@@ -53,11 +57,45 @@ function shell(page: Page) {
 </html>`;
 }
 
+/**
+ * The policy of every page and asset: scripts, styles, images and requests from this origin only, no inline
+ * script or style (the shell has none and the client sets none), never framed. HSTS is left to whatever
+ * terminates TLS: the service often runs on plain http inside a network.
+ */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xFrameOptions: "DENY",
+  referrerPolicy: "no-referrer",
+  strictTransportSecurity: false,
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+});
+
+const asset = (type: string) => ({ "content-type": type, "cache-control": "no-cache" });
+
+/**
+ * The three pages, their script, stylesheet and icon, each with the security headers above. The headers are
+ * added route by route, not with `use()`: this app is mounted at "/", where a `use()` would reach the API too.
+ */
 export function webRoutes(assets: WebAssets): Hono {
+  const icon = (context: Context) => context.body(assets.icon, 200, asset("image/svg+xml"));
   return new Hono()
-    .get("/", (context) => context.html(shell("coach")))
-    .get("/roleplay", (context) => context.html(shell("roleplay")))
-    .get("/drill", (context) => context.html(shell("drill")))
-    .get("/assets/app.js", (context) => context.body(assets.js, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }))
-    .get("/assets/app.css", (context) => context.body(assets.css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }));
+    .get("/", pageHeaders, (context) => context.html(shell("coach")))
+    .get("/roleplay", pageHeaders, (context) => context.html(shell("roleplay")))
+    .get("/drill", pageHeaders, (context) => context.html(shell("drill")))
+    .get("/assets/app.js", pageHeaders, (context) =>
+      context.body(assets.js, 200, asset("text/javascript; charset=utf-8")),
+    )
+    .get("/assets/app.css", pageHeaders, (context) => context.body(assets.css, 200, asset("text/css; charset=utf-8")))
+    .get("/favicon.svg", pageHeaders, icon)
+    .get("/favicon.ico", pageHeaders, icon);
 }

@@ -1,8 +1,23 @@
+import { join } from "node:path";
 import { readAll } from "../lib/read-all.js";
+import { bundleClient } from "./bundle-client.js";
 import type { WebAssets } from "./pages.js";
 
-/** Reads the client script and stylesheet (Node; Workers bundle them as text). */
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * Reads the stylesheet and icon from `assetsDir` and bundles the client script from its sibling `client/` folder
+ * (Node; the Workers build gets all three baked into edge-data.json at ingest). The bundle (~50 ms) is made once
+ * per process and folder: tests build many apps.
+ */
 export async function readWebAssets(assetsDir: string): Promise<WebAssets> {
-  const [js, css] = await readAll(assetsDir, ["app.js", "app.css"] as const);
-  return { js, css };
+  const entry = join(assetsDir, "..", "client", "main.ts");
+  let bundle = bundles.get(entry);
+  if (!bundle) {
+    bundle = bundleClient(entry);
+    bundles.set(entry, bundle);
+    bundle.catch(() => bundles.delete(entry));
+  }
+  const [css, icon] = await readAll(assetsDir, ["app.css", "favicon.svg"] as const);
+  return { js: await bundle, css, icon };
 }

@@ -1,5 +1,5 @@
 import { serve, type ServerType } from "@hono/node-server";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,11 +18,14 @@ const suite = available || process.env.CI ? describe : describe.skip;
 let server: ServerType;
 let base: string;
 let browser: Browser;
+let sessionsDir: string | undefined;
 
 beforeAll(async () => {
   if (!available) throw new Error(`Chromium is not at ${CHROMIUM}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`);
   mkdirSync(SHOTS, { recursive: true });
-  const app = createApp(await realAppDeps({ sessionsFile: join(tmpdir(), `coach-web-${process.pid}.db`) }));
+  // The sessions database (and its -wal/-shm) lives in a folder of its own, removed after the suite.
+  sessionsDir = mkdtempSync(join(tmpdir(), "coach-web-"));
+  const app = createApp(await realAppDeps({ sessionsFile: join(sessionsDir, "sessions.db") }));
   server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -35,9 +38,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
+  if (sessionsDir) rmSync(sessionsDir, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { width?: number; lang?: string } = {}): Promise<Page> {
+interface OpenOptions {
+  width?: number;
+  lang?: string;
+  /** Listeners to attach before the first navigation. */
+  watch?: (page: Page) => void;
+}
+
+async function open(path: string, options: OpenOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
   await context.addInitScript((lang) => {
     if (lang && !localStorage.getItem("coach.lang")) localStorage.setItem("coach.lang", lang);
@@ -46,11 +57,55 @@ async function open(path: string, options: { width?: number; lang?: string } = {
   page.on("dialog", () => {
     throw new Error("a script ran a dialog");
   });
+  options.watch?.(page);
   await page.goto(`${base}${path}`);
   return page;
 }
 
 suite("the web page in Chromium", () => {
+  it("loads each page with no console error and no failed request", async () => {
+    for (const path of ["/", "/roleplay", "/drill"]) {
+      const problems: string[] = [];
+      const requested: string[] = [];
+      const page = await open(path, {
+        watch: (watched) => {
+          watched.on("console", (message) => {
+            if (message.type() === "error") problems.push(`console: ${message.text()}`);
+          });
+          watched.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+          watched.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+          watched.on("response", (response) => {
+            requested.push(new URL(response.url()).pathname);
+            if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+          });
+        },
+      });
+      await page.waitForSelector("main > *");
+      await page.waitForLoadState("networkidle");
+      expect(problems, path).toEqual([]);
+      // The page really ran: its script loaded and called the API (a page that fetched nothing would pass too).
+      expect(requested, path).toContain("/assets/app.js");
+      expect(await page.locator("link[rel=icon]").getAttribute("href")).toBe("/favicon.svg");
+      await page.context().close();
+    }
+  });
+
+  it("refuses inline script and framing in the browser (the CSP is in force)", async () => {
+    const page = await open("/drill");
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") violations.push(message.text());
+    });
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.inlineRan = true";
+      document.head.append(script);
+    });
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    await expect.poll(() => violations.join("\n")).toContain("Content Security Policy");
+    await page.context().close();
+  });
+
   it("asks a scenario, streams the answer and opens a citation", async () => {
     const page = await open("/");
     await page.fill("#scenario", "我有個做了三年的老業務,業績還可以,但最近開會都不說話,叫他帶新人也推三阻四,怎麼辦?");
