@@ -90,6 +90,33 @@ suite("the web page in Chromium", () => {
     }
   });
 
+  it("shows the API reference at /docs from the server alone, every route listed", async () => {
+    const problems: string[] = [];
+    const origins = new Set<string>();
+    const page = await open("/docs", {
+      watch: (watched) => {
+        watched.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console: ${message.text()}`);
+        });
+        watched.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        watched.on("request", (request) => {
+          if (!request.url().startsWith("data:")) origins.add(new URL(request.url()).origin);
+        });
+      },
+    });
+    await page.waitForSelector(".opblock", { timeout: 20_000 });
+    await page.waitForLoadState("networkidle");
+    const operations = await page.locator(".opblock").count();
+    const paths = Object.values(
+      ((await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, object> }).paths,
+    ).reduce((sum, operations) => sum + Object.keys(operations).length, 0);
+    expect(operations).toBe(paths);
+    expect(problems).toEqual([]);
+    expect([...origins]).toEqual([base]);
+    await page.screenshot({ path: join(tmpdir(), "coach-docs.png") });
+    await page.context().close();
+  });
+
   it("refuses inline script and framing in the browser (the CSP is in force)", async () => {
     const page = await open("/drill");
     const violations: string[] = [];
