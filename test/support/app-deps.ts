@@ -4,6 +4,7 @@ import { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../../src/corpus/ingest.js";
 import { join } from "node:path";
 import { readCoachFiles } from "../../src/coach/coach-files.js";
+import type { SessionStore } from "../../src/coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
 import { createCoachServices } from "../../src/coach/services.js";
 import type { ChatModel } from "../../src/llm/types.js";
@@ -17,7 +18,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The app's real dependencies over the shipped corpus, with the in-memory store (no files written). */
 export async function realAppDeps(
   overrides: Partial<AppDeps> = {},
-  options: { model?: ChatModel; sessionsFile?: string; playbookDir?: string } = {},
+  options: { model?: ChatModel; sessionsFile?: string; sessions?: SessionStore; playbookDir?: string } = {},
 ): Promise<AppDeps> {
   // The handbook alone unless a test adds playbooks of its own: a user's playbooks never change a test.
   const paths = { ...defaultPaths(root, { playbooks: false }), ...(options.playbookDir ? { playbookDir: options.playbookDir } : {}) };
@@ -36,7 +37,7 @@ export async function realAppDeps(
       corpus: index,
       retriever,
       files: await readCoachFiles(root),
-      sessions: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
+      sessions: options.sessions ?? new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
       ...(options.model ? { model: options.model } : {}),
     }),
     web: await readWebAssets(join(root, "src", "web", "assets")),

@@ -1,4 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import { schema } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
@@ -65,7 +66,9 @@ async function unavailableOnError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function unavailable(cause: unknown): AppError {
+function unavailable(error: unknown): AppError {
+  // drizzle wraps a failed query with its parameters, which hold users' messages: the log gets D1's own error.
+  const cause = error instanceof DrizzleQueryError ? (error.cause ?? error) : error;
   return new AppError("unavailable", "Sessions are not reachable right now; try again in a moment.", undefined, { cause });
 }
 
