@@ -38,7 +38,16 @@ function oldFile(name: string, owners: boolean): string {
   old.exec(OLD_SCHEMA);
   if (owners) old.exec(OLD_OWNERS);
   const columns = "id, persona, mode, lang, state, turn, created_at" + (owners ? ", owner_user, owner_team" : "");
-  const values = [ID, "passive-veteran", "manager-rep", "zh-Hant", STATE, 1, "2026-01-01T00:00:00Z", ...(owners ? ["amy", "north"] : [])];
+  const values = [
+    ID,
+    "passive-veteran",
+    "manager-rep",
+    "zh-Hant",
+    STATE,
+    1,
+    "2026-01-01T00:00:00Z",
+    ...(owners ? ["amy", "north"] : []),
+  ];
   old.prepare(`INSERT INTO sessions (${columns}) VALUES (${values.map(() => "?").join(", ")})`).run(...values);
   old.prepare("INSERT INTO messages VALUES (?, 0, 'persona', '嗯。', NULL), (?, 1, 'user', '你好', '[]')").run(ID, ID);
   old.close();
@@ -47,8 +56,12 @@ function oldFile(name: string, owners: boolean): string {
 
 const applied = (file: string) => {
   const db = new Database(file);
-  const names = (db.prepare("SELECT name FROM d1_migrations ORDER BY id").all() as Array<{ name: string }>).map((row) => row.name);
-  const columns = (db.prepare("SELECT name FROM pragma_table_info('sessions')").all() as Array<{ name: string }>).map((row) => row.name);
+  const names = (db.prepare("SELECT name FROM d1_migrations ORDER BY id").all() as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
+  const columns = (db.prepare("SELECT name FROM pragma_table_info('sessions')").all() as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
   db.close();
   return { names, columns };
 };
@@ -74,10 +87,15 @@ describe("migrations/ on SQLite", () => {
     const store = new SqliteSessionStore(file);
     const session = await store.get(ID);
     expect(session).toMatchObject({ persona: "passive-veteran", lang: "zh-Hant", state: JSON.parse(STATE) });
-    expect(session?.messages).toEqual([{ role: "persona", text: "嗯。" }, { role: "user", text: "你好", moves: [] }]);
+    expect(session?.messages).toEqual([
+      { role: "persona", text: "嗯。" },
+      { role: "user", text: "你好", moves: [] },
+    ]);
     expect(session?.owner).toEqual(owners ? { user: "amy", team: "north" } : undefined);
     // The turn guard and the numbering work on the adopted tables.
-    expect(await store.appendTurn(ID, 1, [{ role: "user", text: "再見" }], { ...JSON.parse(STATE), turn: 2 })).toBe(true);
+    expect(await store.appendTurn(ID, 1, [{ role: "user", text: "再見" }], { ...JSON.parse(STATE), turn: 2 })).toBe(
+      true,
+    );
     expect((await store.get(ID))?.messages).toHaveLength(3);
     store.close();
     expect(applied(file).names).toEqual(["0001_sessions.sql", "0002_session_owner.sql"]);

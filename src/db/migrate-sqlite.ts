@@ -55,5 +55,7 @@ function hasTable(db: Database.Database, table: string): boolean {
 }
 
 function hasColumn(db: Database.Database, table: string, column: string): boolean {
-  return (db.prepare("SELECT name FROM pragma_table_info(?)").all(table) as Array<{ name: string }>).some((row) => row.name === column);
+  return (db.prepare("SELECT name FROM pragma_table_info(?)").all(table) as Array<{ name: string }>).some(
+    (row) => row.name === column,
+  );
 }

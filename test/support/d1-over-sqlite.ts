@@ -17,7 +17,11 @@ export function d1OverSqlite(sqlite: Database.Database): D1Like {
       bind: (...bound: unknown[]) => statement(sql, bound),
       all: async <T>() => run() as { results: T[] },
       first: async <T>() => (run().results[0] ?? null) as T | null,
-      raw: async <T>() => sqlite.prepare(sql).raw(true).all(...values) as T[],
+      raw: async <T>() =>
+        sqlite
+          .prepare(sql)
+          .raw(true)
+          .all(...values) as T[],
       run: async () => run(),
       execute: run,
     };

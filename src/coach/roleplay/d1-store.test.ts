@@ -26,9 +26,21 @@ describe("the D1 store when D1 fails", () => {
     for (const call of [
       () => store.get(id),
       () => store.appendTurn(id, 0, [{ role: "user", text: "hi" }], state(1)),
-      () => store.create({ id, persona: "p", mode: "manager-rep", lang: "en", state: state(0), messages: [], createdAt: "" }),
+      () =>
+        store.create({
+          id,
+          persona: "p",
+          mode: "manager-rep",
+          lang: "en",
+          state: state(0),
+          messages: [],
+          createdAt: "",
+        }),
     ]) {
-      const error = await call().then(() => undefined, (thrown: unknown) => thrown);
+      const error = await call().then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("unavailable");
       expect((error as AppError).status).toBe(503);
@@ -51,10 +63,18 @@ describe("the D1 store when D1 fails", () => {
       batch: (statements) => (down ? downD1().batch(statements) : real.batch(statements)),
     };
     const logged: unknown[] = [];
-    const app = createApp(await realAppDeps({ logError: (error) => logged.push(error) }, { sessions: new D1SessionStore(flaky) }));
+    const app = createApp(
+      await realAppDeps({ logError: (error) => logged.push(error) }, { sessions: new D1SessionStore(flaky) }),
+    );
     const post = (path: string, body: unknown) =>
-      app.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-    const session = (await (await post("/api/roleplay/sessions", { persona: "passive-veteran", lang: "zh-Hant" })).json()) as { id: string };
+      app.request(path, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      });
+    const session = (await (
+      await post("/api/roleplay/sessions", { persona: "passive-veteran", lang: "zh-Hant" })
+    ).json()) as { id: string };
 
     down = true;
     const failed = await post(`/api/roleplay/sessions/${session.id}/messages`, { text: "老張,最近怎麼樣?" });
@@ -63,7 +83,9 @@ describe("the D1 store when D1 fails", () => {
     expect(body.error.code).toBe("unavailable");
     expect(JSON.stringify(body)).not.toMatch(/D1_ERROR|Network connection/);
     expect(String(logged[0])).toMatch(/Network connection lost/);
-    const unchanged = (await (await app.request(`/api/roleplay/sessions/${session.id}`)).json()) as { messages: unknown[] };
+    const unchanged = (await (await app.request(`/api/roleplay/sessions/${session.id}`)).json()) as {
+      messages: unknown[];
+    };
     expect(unchanged.messages).toHaveLength(1);
 
     down = false;

@@ -39,7 +39,12 @@ export class D1SessionStore implements SessionStore {
     return unavailableOnError(() => readSession(this.db, id));
   }
 
-  async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {
+  async appendTurn(
+    id: string,
+    turn: number,
+    messages: readonly Message[],
+    state: SessionRecord["state"],
+  ): Promise<boolean> {
     const { inserts, update } = turnQueries(this.db, id, turn, messages, state);
     try {
       // The update is last, so its result (rows changed) is the batch's last.
@@ -69,7 +74,9 @@ async function unavailableOnError<T>(work: () => Promise<T>): Promise<T> {
 function unavailable(error: unknown): AppError {
   // drizzle wraps a failed query with its parameters, which hold users' messages: the log gets D1's own error.
   const cause = error instanceof DrizzleQueryError ? (error.cause ?? error) : error;
-  return new AppError("unavailable", "Sessions are not reachable right now; try again in a moment.", undefined, { cause });
+  return new AppError("unavailable", "Sessions are not reachable right now; try again in a moment.", undefined, {
+    cause,
+  });
 }
 
 function changes(result: unknown): number {

@@ -32,14 +32,22 @@ export function createQueries(db: SessionsDatabase, session: SessionRecord) {
  * selects a row while the session is still at `turn`, numbering it after the last stored one; the update comes
  * last and only matches at `turn`. So a turn that lost the race writes nothing, and its update reports no change.
  */
-export function turnQueries(db: SessionsDatabase, id: string, turn: number, added: readonly Message[], state: SessionRecord["state"]) {
+export function turnQueries(
+  db: SessionsDatabase,
+  id: string,
+  turn: number,
+  added: readonly Message[],
+  state: SessionRecord["state"],
+) {
   const inserts = added.map((message) => {
     const columns = messageColumns(message);
     return db.insert(messages).select(
       db
         .select({
           sessionId: sql<string>`${id}`.as("session_id"),
-          seq: sql<number>`(SELECT COALESCE(MAX(seq) + 1, 0) FROM messages WHERE session_id = ${id})`.as("seq"),
+          seq: sql<number>`(SELECT COALESCE(MAX(${messages.seq}) + 1, 0) FROM ${messages} WHERE ${messages.sessionId} = ${id})`.as(
+            "seq",
+          ),
           role: sql<string>`${columns.role}`.as("role"),
           text: sql<string>`${columns.text}`.as("text"),
           moves: sql<string | null>`${columns.moves}`.as("moves"),

@@ -35,16 +35,22 @@ const turn = (text: string) => [
 
 /** Both stores over real SQLite: the Node store on a file, the D1 store's queries through a D1-shaped adapter. */
 const stores: Array<[string, () => SessionStore[]]> = [
-  ["SQLite", () => {
-    const file = join(dir, `sqlite-${sessions}.db`);
-    // Two connections to one file, as two processes would have.
-    return [new SqliteSessionStore(file), new SqliteSessionStore(file)];
-  }],
-  ["D1", () => {
-    const sqlite = new Database(":memory:");
-    migrateSqlite(sqlite);
-    return [new D1SessionStore(d1OverSqlite(sqlite)), new D1SessionStore(d1OverSqlite(sqlite))];
-  }],
+  [
+    "SQLite",
+    () => {
+      const file = join(dir, `sqlite-${sessions}.db`);
+      // Two connections to one file, as two processes would have.
+      return [new SqliteSessionStore(file), new SqliteSessionStore(file)];
+    },
+  ],
+  [
+    "D1",
+    () => {
+      const sqlite = new Database(":memory:");
+      migrateSqlite(sqlite);
+      return [new D1SessionStore(d1OverSqlite(sqlite)), new D1SessionStore(d1OverSqlite(sqlite))];
+    },
+  ],
 ];
 
 describe.each(stores)("the %s session store", (_name, open) => {

@@ -24,7 +24,12 @@ export class SqliteSessionStore implements SessionStore {
     return readSession(this.database.db, id);
   }
 
-  async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {
+  async appendTurn(
+    id: string,
+    turn: number,
+    messages: readonly Message[],
+    state: SessionRecord["state"],
+  ): Promise<boolean> {
     const { db } = this.database;
     const { inserts, update } = turnQueries(db, id, turn, messages, state);
     // better-sqlite3 runs the transaction synchronously: no other turn on this connection can interleave, and
