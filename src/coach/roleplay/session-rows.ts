@@ -4,8 +4,7 @@ import { messages, type schema, sessions } from "../../db/schema.js";
 import type { Message, SessionRecord } from "./session-store.js";
 
 /** Either runtime's drizzle database (better-sqlite3 is sync, D1 async): the stores share their queries. */
-// biome-ignore lint/suspicious/noExplicitAny: the run result differs by driver and is read by each store.
-export type SessionsDatabase = BaseSQLiteDatabase<"sync" | "async", any, typeof schema>;
+export type SessionsDatabase = BaseSQLiteDatabase<"sync" | "async", unknown, typeof schema>;
 
 type SessionRow = typeof sessions.$inferSelect;
 type MessageRow = Pick<typeof messages.$inferSelect, "role" | "text" | "moves">;

@@ -1,3 +1,4 @@
+import type { RunResult } from "better-sqlite3";
 import { openSqlite, type SqliteDatabase } from "../../db/open-sqlite.js";
 import { createQueries, readSession, turnQueries } from "./session-rows.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
@@ -32,12 +33,16 @@ export class SqliteSessionStore implements SessionStore {
   ): Promise<boolean> {
     const { db } = this.database;
     const { inserts, update } = turnQueries(db, id, turn, messages, state);
-    // better-sqlite3 runs the transaction synchronously: no other turn on this connection can interleave, and
-    // another process's turn waits for the write lock, then finds the turn moved on.
-    return db.transaction(() => {
-      for (const insert of inserts) insert.run();
-      return update.run().changes > 0;
-    });
+    // Synchronous and IMMEDIATE: no other turn on this connection can interleave, and another process's turn
+    // waits for the write lock (better-sqlite3's 5 s busy timeout), then finds the turn moved on.
+    return db.transaction(
+      () => {
+        for (const insert of inserts) insert.run();
+        // The queries are built for either driver; on this one, run() is better-sqlite3's synchronous RunResult.
+        return (update.run() as RunResult).changes > 0;
+      },
+      { behavior: "immediate" },
+    );
   }
 
   close(): void {
