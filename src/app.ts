@@ -120,6 +120,9 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, context) => {
     if (error instanceof AppError) {
+      // A 5xx AppError (storage unreachable) is still ours to look into: its cause goes to the log.
+      const request = { method: context.req.method, path: context.req.path };
+      if (error.status >= 500) http.logError(error.cause ?? error, request);
       return context.json(errorBody(error.code, error.message, error.details), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {

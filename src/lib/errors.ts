@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   provider_unavailable: 503,
+  // Storage (D1) failed or is out of reach: the request may succeed if sent again.
+  unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

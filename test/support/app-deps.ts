@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppDeps } from "../../src/app.js";
 import { readCoachFiles } from "../../src/coach/coach-files.js";
+import type { SessionStore } from "../../src/coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
 import { loadConfig } from "../../src/config.js";
 import { buildFromFiles, defaultPaths } from "../../src/corpus/ingest.js";
@@ -20,6 +21,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   model?: ChatModel;
   sessionsFile?: string;
+  /** A session store of the test's own (e.g. a D1-shaped one); SQLite when absent. */
+  sessions?: SessionStore;
   playbookDir?: string;
   /** The store to index into; the in-memory one when absent (bench and evals pass LanceDB). */
   openStore?: (request: StoreRequest) => Promise<Store>;
@@ -47,7 +50,7 @@ export async function realAppDeps(options: TestAppOptions = {}): Promise<AppDeps
     web: await readWebAssets(join(root, "src", "web", "assets")),
     apiDocs: await readApiDocsAssets(),
     openStore: options.openStore ?? openMemoryStore,
-    sessions: new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
+    sessions: options.sessions ?? new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
     clientKey: () => "test",
     version: "test",
     ...(options.model ? { model: options.model } : {}),

@@ -1,57 +1,92 @@
-import { INSERT_SESSION, recordFromRows, sessionValues, type Message, type MessageRow, type SessionRecord, type SessionRow, type SessionStore } from "./session-store.js";
+import type { BatchItem } from "drizzle-orm/batch";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import { schema } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
+import { createQueries, readSession, turnQueries } from "./session-rows.js";
+import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 
-/** The parts of Cloudflare's D1 binding this store uses. */
+/** The parts of Cloudflare's D1 binding that drizzle's D1 driver uses (the Workers entry passes env.DB). */
 export interface D1Like {
   prepare(sql: string): D1Statement;
   batch(statements: D1Statement[]): Promise<unknown[]>;
 }
 interface D1Statement {
   bind(...values: unknown[]): D1Statement;
-  first<T>(): Promise<T | null>;
+  first<T>(column?: string): Promise<T | null>;
   all<T>(): Promise<{ results: T[] }>;
+  raw<T>(): Promise<T[]>;
   run(): Promise<{ meta: { changes?: number } }>;
 }
 
 /**
- * Sessions in D1 (Workers), with the schema of migrations/0001_sessions.sql. A turn is one batch, which D1
- * runs as a transaction: the state update only matches the expected turn, and the messages' primary key
- * (session, seq) makes a concurrent turn fail whole instead of interleaving.
+ * Sessions in D1 (Workers), schema from migrations/ (applied by wrangler). A turn is one batch, which D1 runs as a
+ * transaction. A lost race is `false` (the 422 conflict); anything else D1 throws is an AppError "unavailable"
+ * (503), so an outage is never reported to the user as a message that arrived at the same time.
  */
 export class D1SessionStore implements SessionStore {
-  constructor(private readonly db: D1Like) {}
+  private readonly db: DrizzleD1Database<typeof schema>;
+
+  constructor(binding: D1Like) {
+    this.db = drizzle(binding, { schema });
+  }
 
   async create(session: SessionRecord): Promise<void> {
-    await this.db.batch([
-      this.db.prepare(INSERT_SESSION).bind(...sessionValues(session)),
-      ...this.inserts(session.id, 0, session.messages),
-    ]);
+    await unavailableOnError(() => this.db.batch(nonEmpty(createQueries(this.db, session))));
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const row = await this.db.prepare("SELECT * FROM sessions WHERE id = ?").bind(id).first<SessionRow>();
-    if (!row) return undefined;
-    const { results } = await this.db.prepare("SELECT role, text, moves FROM messages WHERE session_id = ? ORDER BY seq").bind(id).all<MessageRow>();
-    return recordFromRows(row, results);
+    return unavailableOnError(() => readSession(this.db, id));
   }
 
-  async appendTurn(id: string, turn: number, messages: readonly Message[], state: SessionRecord["state"]): Promise<boolean> {
-    const count = await this.db.prepare("SELECT COUNT(*) AS count FROM messages WHERE session_id = ?").bind(id).first<{ count: number }>();
+  async appendTurn(
+    id: string,
+    turn: number,
+    messages: readonly Message[],
+    state: SessionRecord["state"],
+  ): Promise<boolean> {
+    const { inserts, update } = turnQueries(this.db, id, turn, messages, state);
     try {
-      const [updated] = (await this.db.batch([
-        this.db.prepare("UPDATE sessions SET state = ?, turn = ? WHERE id = ? AND turn = ?").bind(JSON.stringify(state), state.turn, id, turn),
-        ...this.inserts(id, count?.count ?? 0, messages),
-      ])) as Array<{ meta: { changes?: number } }>;
-      return (updated?.meta.changes ?? 0) > 0;
-    } catch {
-      return false;
+      // The update is last, so its result (rows changed) is the batch's last.
+      const results = await this.db.batch(nonEmpty([...inserts, update]));
+      return changes(results.at(-1)) > 0;
+    } catch (error) {
+      // The (session, seq) key collided: another turn wrote first, and the whole batch rolled back.
+      if (isConstraintError(error)) return false;
+      throw unavailable(error);
     }
   }
+}
 
-  private inserts(id: string, from: number, messages: readonly Message[]): D1Statement[] {
-    return messages.map((message, index) =>
-      this.db
-        .prepare("INSERT INTO messages (session_id, seq, role, text, moves) VALUES (?, ?, ?, ?, ?)")
-        .bind(id, from + index, message.role, message.text, message.moves ? JSON.stringify(message.moves) : null),
-    );
+/** drizzle's batch takes a non-empty tuple; ours always hold the header or the update. */
+function nonEmpty(queries: BatchItem<"sqlite">[]): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
+  return queries as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+}
+
+async function unavailableOnError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
   }
+}
+
+function unavailable(error: unknown): AppError {
+  // drizzle wraps a failed query with its parameters, which hold users' messages: the log gets D1's own error.
+  const cause = error instanceof DrizzleQueryError ? (error.cause ?? error) : error;
+  return new AppError("unavailable", "Sessions are not reachable right now; try again in a moment.", undefined, {
+    cause,
+  });
+}
+
+function changes(result: unknown): number {
+  return (result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0;
+}
+
+/** True if D1 (or drizzle wrapping it) says a constraint failed; the message is all D1 gives to tell. */
+function isConstraintError(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (/constraint failed|SQLITE_CONSTRAINT/i.test(current.message)) return true;
+  }
+  return false;
 }

@@ -29,45 +29,9 @@ export interface SessionRecord {
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;
   get(id: string): Promise<SessionRecord | undefined>;
-  /** Appends a turn if the session is still at `turn` (a concurrent turn loses); false if not. */
+  /**
+   * Appends a turn if the session is still at `turn`; false if a concurrent turn got there first (it loses
+   * whole). A storage failure throws instead (AppError "unavailable" on D1), so it is never taken for a race.
+   */
   appendTurn(id: string, turn: number, messages: readonly Message[], state: SimState): Promise<boolean>;
-}
-
-/** The sessions table's insert, shared by the SQLite and D1 stores (one schema, migrations/). */
-export const INSERT_SESSION =
-  "INSERT INTO sessions (id, persona, mode, lang, state, turn, created_at, owner_user, owner_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-export function sessionValues(session: SessionRecord): unknown[] {
-  return [session.id, session.persona, session.mode, session.lang, JSON.stringify(session.state), session.state.turn, session.createdAt, session.owner?.user ?? null, session.owner?.team ?? null];
-}
-
-export interface SessionRow {
-  id: string;
-  persona: string;
-  mode: SessionRecord["mode"];
-  lang: SessionRecord["lang"];
-  state: string;
-  created_at: string;
-  owner_user: string | null;
-  owner_team: string | null;
-}
-
-export interface MessageRow {
-  role: Message["role"];
-  text: string;
-  moves: string | null;
-}
-
-/** A session and its messages as both stores read them back. */
-export function recordFromRows(row: SessionRow, messages: readonly MessageRow[]): SessionRecord {
-  return {
-    id: row.id,
-    persona: row.persona,
-    mode: row.mode,
-    lang: row.lang,
-    state: JSON.parse(row.state) as SessionRecord["state"],
-    messages: messages.map((message) => ({ role: message.role, text: message.text, ...(message.moves ? { moves: JSON.parse(message.moves) as Message["moves"] } : {}) })),
-    createdAt: row.created_at,
-    ...(row.owner_user ? { owner: { user: row.owner_user, team: row.owner_team ?? "" } } : {}),
-  };
 }
