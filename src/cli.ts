@@ -111,7 +111,7 @@ async function runDrill(lang: Lang | undefined, json: boolean): Promise<number> 
     return 2;
   }
   const result = await deps.fabe.score(pitch, drill.product, drill.lang);
-  console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result));
+  console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result, deps.fabe.terminalWords));
   return 0;
 }
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
 import type { FabeService } from "../fabe/fabe-service.js";
-import { splitPitch } from "../fabe/split.js";
 import type { Mode, Move } from "./persona.js";
 
 const Cues = z.record(z.string(), z.object({ zh: z.record(z.string(), z.number()), en: z.record(z.string(), z.number()) }));
@@ -43,7 +42,7 @@ export class TurnReader {
     const add = (move: Move, quote: string) => {
       if (!found.some((item) => item.move === move)) found.push({ move, quote });
     };
-    for (const span of splitPitch(text)) {
+    for (const span of this.fabe.split(text)) {
       // Quotes stay the user's own words; matching sees one width of punctuation and one script.
       const sentence = span.text;
       const weights = new Map<Move, number>();
