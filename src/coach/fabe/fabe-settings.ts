@@ -34,6 +34,7 @@ export const FabeSettingsSchema = z.object({
     perElement: Weight,
     orderBonus: Weight,
     concreteEvidenceBonus: Weight,
+    concreteEvidenceMinChars: Count,
     penalty: z.object({ "casual-promise": Weight, contradiction: Weight, arguing: Weight, "no-customer": Weight }),
   }),
   /** How a pitch is cut into sentences (split.ts). */

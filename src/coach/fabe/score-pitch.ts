@@ -135,7 +135,9 @@ function rubric(
 ): number {
   let score = ELEMENTS.filter((element) => present[element]).length * points.perElement;
   if (orderOk && present.F && present.B) score += points.orderBonus;
-  const concreteEvidence = sentences.some((sentence) => sentence.label === "E" && sentence.cues.some((cue) => /\d/.test(cue) || cue.length >= 2));
+  // Concrete: an evidence cue with a figure in it or long enough to name something (not 像 or 獎 alone).
+  const concrete = (cue: string) => /\d/.test(cue) || cue.length >= points.concreteEvidenceMinChars;
+  const concreteEvidence = sentences.some((sentence) => sentence.label === "E" && sentence.cues.some(concrete));
   if (concreteEvidence) score += points.concreteEvidenceBonus;
   const penalty: Record<ViolationRule, number> = points.penalty;
   for (const violation of violations) score -= penalty[violation.rule];
