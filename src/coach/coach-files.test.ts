@@ -27,7 +27,12 @@ function broken(edit: (copy: CoachFiles) => void): CoachFiles {
 }
 
 const start = (coachFiles: CoachFiles) =>
-  createCoachServices({ corpus: deps.corpus, retriever: deps.retriever, files: coachFiles, sessions: new SqliteSessionStore(":memory:") });
+  createCoachServices({
+    corpus: deps.corpus,
+    retriever: deps.retriever,
+    files: coachFiles,
+    sessions: new SqliteSessionStore(":memory:"),
+  });
 
 describe("settings files", () => {
   it("start as shipped", () => {
@@ -48,7 +53,9 @@ describe("settings files", () => {
     const roleplay = broken((copy) => {
       (copy.roleplay.settingsJson as any).mood.closingUpAtMost = 8;
     });
-    expect(() => start(roleplay)).toThrow(/^prompts\/roleplay-settings\.json: mood: closingUpAtMost must be below openingUpAtLeast/);
+    expect(() => start(roleplay)).toThrow(
+      /^prompts\/roleplay-settings\.json: mood: closingUpAtMost must be below openingUpAtLeast/,
+    );
 
     const words = broken((copy) => {
       delete (copy.roleplay.debriefJson as any).outcomes["turn-cap"].en;

@@ -119,7 +119,8 @@ function sentenceScore(text: string, index: number, wanted: Set<string>, scoring
   const action = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
   const tokens = bigrams(text);
   const shared = tokens.filter((token) => wanted.has(token)).length;
-  return action + Math.min(scoring.sharedCap, shared / scoring.sharedBigramsPerPoint) + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
+  const sharedPoints = Math.min(scoring.sharedCap, shared / scoring.sharedBigramsPerPoint);
+  return action + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
 }
 
 function summarise(

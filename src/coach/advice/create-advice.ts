@@ -26,8 +26,9 @@ export interface CreateAdviceOptions {
 
 export function createAdviceService(options: CreateAdviceOptions): AdviceService {
   const glossary = options.retriever.glossary;
-  const data = parseAdviceData(options.prompts.diagnosisJson, options.prompts.offlineJson, options.prompts.settingsJson);
-  const prompts = { system: options.prompts.system, user: options.prompts.user, languages: data.templates.replyLanguage };
+  const files = options.prompts;
+  const data = parseAdviceData(files.diagnosisJson, files.offlineJson, files.settingsJson);
+  const prompts = { system: files.system, user: files.user, languages: data.templates.replyLanguage };
   return new AdviceService({
     retriever: options.retriever,
     corpus: options.corpus,

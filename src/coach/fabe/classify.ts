@@ -29,14 +29,16 @@ export function classify(text: string, cues: FabeCues, rules: RuleSettings): Cla
 function ruleLabel(hits: readonly CueHit[], disputes: readonly string[], rules: RuleSettings): Label {
   const score = (group: Group) => hits.filter((hit) => hit.group === group).reduce((sum, hit) => sum + hit.weight, 0);
   const greeting = score("greeting") >= rules.otherGreeting && score("evidence") < rules.greetingUnlessEvidence;
-  if (score("ask") >= rules.otherAsk || score("restate") >= rules.otherRestate || disputes.length > 0 || greeting) return "other";
+  const asks = score("ask") >= rules.otherAsk;
+  if (asks || score("restate") >= rules.otherRestate || disputes.length > 0 || greeting) return "other";
   const customer = score("customer");
   const gain = score("gain");
   const evidence = score("evidence");
   // The customer promised a gain is a benefit even when it mentions others ("裝了之後,您一年能省下八成").
   const promisedGain = customer > 0 && gain >= rules.promisedGain && evidence < rules.promisedGainEvidenceBelow;
   const benefit = customer > 0 && gain > 0;
-  if (!promisedGain && (evidence >= rules.evidence || (evidence >= rules.evidenceUnlessBenefit && !benefit))) return "E";
+  const proof = evidence >= rules.evidence || (evidence >= rules.evidenceUnlessBenefit && !benefit);
+  if (!promisedGain && proof) return "E";
   if (benefit) return "B";
   if (score("ask") >= rules.weakAsk) return "other";
   if (score("comparison") >= rules.comparison) return "A";

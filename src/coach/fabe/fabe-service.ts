@@ -56,7 +56,10 @@ export class FabeService {
     }
     const settings = parseDataFile(FabeSettingsSchema, files.settingsJson, "prompts/fabe-settings.json");
     const cues = new FabeCues(files.cuesJson, toTraditional);
-    const labelModel = files.modelJson === undefined ? undefined : new LinearModel(parseDataFile(LinearModelSchema, files.modelJson, "prompts/fabe-model.json"));
+    const labelModel =
+      files.modelJson === undefined
+        ? undefined
+        : new LinearModel(parseDataFile(LinearModelSchema, files.modelJson, "prompts/fabe-model.json"));
     this.deps = {
       cues,
       labeller: new FabeLabeller(cues, toTraditional, settings, labelModel),

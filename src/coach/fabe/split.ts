@@ -9,7 +9,8 @@ export interface Span {
 
 const TERMINAL = /[。!?\uFF01\uFF1F;\uFF1B…]+[」』”’)]*|[.!?]+(?=\s|$)["'”’)]*|\n+/g;
 /** "王總您好,我們的…" / "Hi Sarah, our …": the greeting is a sentence of its own. */
-const GREETING = /^\s*(?:[\p{Script=Han}]{0,6}(?:您好|你好|妳好|早安|午安)[!!,,\uFF0C\uFF01]?|(?:hi|hello|dear)\b[^,.!?]{0,30}[,!])\s*/iu;
+const GREETING =
+  /^\s*(?:[\p{Script=Han}]{0,6}(?:您好|你好|妳好|早安|午安)[!!,,\uFF0C\uFF01]?|(?:hi|hello|dear)\b[^,.!?]{0,30}[,!])\s*/iu;
 
 /**
  * Splits a pitch into sentences in Chinese (either script) or English: at terminal punctuation and line
@@ -68,7 +69,9 @@ export class PitchSplitter {
     const separator = han > 0 ? /[,\uFF0C\u3001]\s*|\s+/g : /,\s+|\s+(?:and so|so that|which means|and)\s+/g;
     const pieces = this.cutAt(pitch, start, end, separator);
     if (pieces.length > 1) {
-      return pieces.flatMap((piece) => (piece.end - piece.start < text.length ? this.splitLong(pitch, piece.start, piece.end) : [piece]));
+      return pieces.flatMap((piece) =>
+        piece.end - piece.start < text.length ? this.splitLong(pitch, piece.start, piece.end) : [piece],
+      );
     }
     if (han > 0) return this.cutBeforeOpeners(pitch, start, end);
     return [{ text, start, end }];

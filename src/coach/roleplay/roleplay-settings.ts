@@ -6,10 +6,12 @@ const Scale = z.number().min(0).max(10);
 export const RoleplaySettingsSchema = z.object({
   /** Cue weight (prompts/roleplay-moves.json) one sentence needs for its move to count. */
   moveThreshold: z.number().positive(),
-  /** With nothing recognised, the average state variable (0–10) at or below which the persona closes up, at or above which it opens up. */
+  /** With nothing recognised: the meters' average (0–10) at or below which the persona closes up, or above, opens up. */
   mood: z
     .object({ closingUpAtMost: Scale, openingUpAtLeast: Scale })
-    .refine((mood) => mood.closingUpAtMost < mood.openingUpAtLeast, { message: "closingUpAtMost must be below openingUpAtLeast" }),
+    .refine((mood) => mood.closingUpAtMost < mood.openingUpAtLeast, {
+      message: "closingUpAtMost must be below openingUpAtLeast",
+    }),
   /** How far the reply variant moves each turn, so consecutive turns vary. */
   replyStride: z.number().int().min(1),
   llm: z.object({
