@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classify } from "../src/coach/fabe/classify.js";
 import { FabeCues } from "../src/coach/fabe/cues.js";
+import { FabeSettingsSchema, type FabeSettings } from "../src/coach/fabe/fabe-settings.js";
 import { sentenceFeatures } from "../src/coach/fabe/features.js";
 import { DEFAULT_TRAINING, trainLinearModel, type LinearModelJson, type TrainingExample } from "../src/coach/fabe/linear-model.js";
 import { toTraditional } from "../src/lib/script.js";
@@ -26,23 +27,32 @@ export function readCues(): FabeCues {
   return new FabeCues(JSON.parse(readFileSync(join(root, "prompts", "fabe-cues.json"), "utf8")), toTraditional);
 }
 
+/** The rules' thresholds and the features' shape the labeller is trained with: the ones the product runs with. */
+export function readSettings(): FabeSettings {
+  return FabeSettingsSchema.parse(JSON.parse(readFileSync(join(root, "prompts", "fabe-settings.json"), "utf8")));
+}
+
 export function loadSets(names: readonly string[]): FabeCase[] {
   return names.flatMap((name) => loadFabeCases(join(evalsDir, name)));
 }
 
-export function examplesOf(cases: readonly FabeCase[], cues: FabeCues): TrainingExample[] {
+export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings: FabeSettings): TrainingExample[] {
   return cases.flatMap((item) => {
     const texts = item.sentences.map((sentence) => sentence.text);
-    const ruleLabels = texts.map((text) => classify(text, cues).label);
-    return item.sentences.map((sentence, index) => ({ features: sentenceFeatures(texts, ruleLabels, index, cues, toTraditional), label: sentence.label }));
+    const ruleLabels = texts.map((text) => classify(text, cues, settings.rules).label);
+    return item.sentences.map((sentence, index) => ({
+      features: sentenceFeatures(texts, ruleLabels, index, cues, toTraditional, settings.features),
+      label: sentence.label,
+    }));
   });
 }
 
 /** The model `prompts/fabe-model.json` should hold: trained on every tuning set, with how it was made. */
 export function trainShippedModel(): LinearModelJson {
   const cues = readCues();
-  const model = trainLinearModel(examplesOf(loadSets(TRAINING_SETS), cues), DEFAULT_TRAINING);
-  // The cue file is an input too: the features are made from it.
+  const model = trainLinearModel(examplesOf(loadSets(TRAINING_SETS), cues, readSettings()), DEFAULT_TRAINING);
+  // The cue file is an input too: the features are made from it. prompts/fabe-settings.json's `rules` and
+  // `features` are inputs as well but not hashed: a change to them changes the weights, which --check compares.
   const hash = createHash("sha256");
   for (const file of [...TRAINING_SETS.map((name) => join(evalsDir, name)), join(root, "prompts", "fabe-cues.json")]) hash.update(readFileSync(file));
   return { ...model, trainedOn: { files: TRAINING_SETS.map((name) => `evals/${name}`), sha256: hash.digest("hex"), settings: { ...DEFAULT_TRAINING } } };

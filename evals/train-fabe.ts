@@ -7,7 +7,7 @@ import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { DEFAULT_TRAINING, trainLinearModel } from "../src/coach/fabe/linear-model.js";
 import { toTraditional } from "../src/lib/script.js";
-import { examplesOf, HELD_OUT_SETS, loadSets, readCues, TRAINING_SETS, trainShippedModel } from "./fabe-training.js";
+import { examplesOf, HELD_OUT_SETS, loadSets, readCues, readSettings, TRAINING_SETS, trainShippedModel } from "./fabe-training.js";
 import { compare, fabeMetrics } from "./suites/fabe.js";
 
 /**
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
 
   const cues = readCues();
   const held = loadSets(HELD_OUT_SETS);
-  const withoutHeld = trainLinearModel(examplesOf(loadSets(TRAINING_SETS.filter((name) => !HELD_OUT_SETS.includes(name))), cues), DEFAULT_TRAINING);
+  const withoutHeld = trainLinearModel(examplesOf(loadSets(TRAINING_SETS.filter((name) => !HELD_OUT_SETS.includes(name))), cues, readSettings()), DEFAULT_TRAINING);
   const { corpus } = await buildFromFiles(defaultPaths(root, { playbooks: false }));
   const files = await readFabeFiles(root);
   const index = new CorpusIndex(corpus);

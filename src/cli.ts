@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const deps = await nodeAppDeps(loadConfig(process.env), (line) => console.error(line));
       const advice = await deps.advice.advise(scenario, lang);
-      console.log(values.json ? JSON.stringify(advice, null, 2) : formatAdviceText(advice));
+      console.log(values.json ? JSON.stringify(advice, null, 2) : formatAdviceText(advice, deps.advice.terminalWords));
       return 0;
     }
     case "drill":
@@ -111,7 +111,7 @@ async function runDrill(lang: Lang | undefined, json: boolean): Promise<number> 
     return 2;
   }
   const result = await deps.fabe.score(pitch, drill.product, drill.lang);
-  console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result));
+  console.log(json ? JSON.stringify(result, null, 2) : formatFabeText(result, deps.fabe.terminalWords));
   return 0;
 }
 

@@ -25,19 +25,16 @@ export interface AdviceDeps {
   conceptHandbookTerms: (id: string) => readonly string[] | undefined;
 }
 
-/** How many passages advice draws on. */
-const PASSAGES = 6;
-
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
 export class AdviceService {
   private readonly diagnoser: Diagnoser;
 
   constructor(private readonly deps: AdviceDeps) {
-    this.diagnoser = new Diagnoser(deps.data.diagnosis, deps.toTraditional, deps.conceptLabel);
+    this.diagnoser = new Diagnoser(deps.data.diagnosis, deps.toTraditional, deps.conceptLabel, deps.data.settings.durationWeight);
   }
 
   async prepare(scenario: string, lang?: Lang) {
-    const retrieval = await this.deps.retriever.retrieve(scenario, { k: PASSAGES, ...(lang ? { lang } : {}) });
+    const retrieval = await this.deps.retriever.retrieve(scenario, { k: this.deps.data.settings.passages, ...(lang ? { lang } : {}) });
     const query = this.deps.retriever.normalise(scenario);
     const diagnosis = this.diagnoser.diagnose(query, retrieval.lang);
     if (!retrieval.abstained) retrieval.results = this.withDiagnosedPassages(retrieval.results, diagnosis);
@@ -64,7 +61,7 @@ export class AdviceService {
       }
     }
     if (focus.length === 0) return results;
-    return [...results.slice(0, 1), ...focus, ...results.slice(1)].slice(0, PASSAGES);
+    return [...results.slice(0, 1), ...focus, ...results.slice(1)].slice(0, this.deps.data.settings.passages);
   }
 
   /** The handbook's own words for a diagnosed type or stage (興奮型, 失望期): sentences naming them come first. */
@@ -99,6 +96,11 @@ export class AdviceService {
     }
   }
 
+  /** The words the CLI frames advice with (prompts/advice-offline.json `terminal`). */
+  get terminalWords(): AdviceData["templates"]["terminal"] {
+    return this.deps.data.templates.terminal;
+  }
+
   /** The offline answer, whatever the mode (evals and the fallback use it). */
   async offline(scenario: string, lang?: Lang): Promise<Advice> {
     return this.compose(await this.prepare(scenario, lang));
@@ -113,6 +115,7 @@ export class AdviceService {
     return composeOfflineAdvice(retrieval, query, diagnosis, {
       corpus: this.deps.corpus,
       templates: this.deps.data.templates,
+      settings: this.deps.data.settings,
       toSimplified: this.deps.toSimplified,
       focusTerms: this.focusTerms(diagnosis),
       contextConcepts: this.deps.data.diagnosis.tenure.flatMap((entry) => entry.concepts),

@@ -3,6 +3,7 @@ import type { NormalisedQuery } from "../../retrieval/normalise.js";
 import type { Retrieval, ScoredChunk } from "../../retrieval/retriever.js";
 import { bigrams } from "../../retrieval/tokenize.js";
 import type { Lang } from "../../retrieval/types.js";
+import type { AdviceSettings } from "./advice-settings.js";
 import { fill, type AdviceTemplates } from "./data.js";
 import type { Diagnosis } from "./diagnose.js";
 import type { Advice, AdviceLine } from "./types.js";
@@ -10,17 +11,14 @@ import type { Advice, AdviceLine } from "./types.js";
 export interface OfflineComposerDeps {
   corpus: CorpusIndex;
   templates: AdviceTemplates;
+  /** prompts/advice-settings.json: how many steps, how a sentence is scored. */
+  settings: AdviceSettings;
   toSimplified: (text: string) => string;
   /** Concepts that say how long the rep has been here rather than what the problem is. */
   contextConcepts?: readonly string[];
   /** Handbook terms of the diagnosed type or stage: a sentence naming one is the step to quote. */
   focusTerms?: readonly string[];
 }
-
-/** Words that mark a sentence as something to do, in the handbook's Chinese. */
-const ACTION_MARKERS = ["要", "應該", "需要", "建議", "首先", "最好", "不要", "必須", "一定", "讓他", "給他", "引導", "幫助", "先", "多"];
-const MAX_STEPS = 6;
-const MIN_STEPS = 3;
 
 /**
  * The offline advice: every step is a sentence of a retrieved passage, chosen because it says what to do
@@ -77,25 +75,29 @@ interface Pick {
 /** The best action sentence of each passage in rank order; more from the top passages when there are few. */
 function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps: OfflineComposerDeps): Pick[] {
   const wanted = new Set(bigrams(query.zh));
+  const { steps, sentence: scoring } = deps.settings;
   const ranked = results.map((chunk, rank) => {
     const sentences = (deps.corpus.corpus.sentences[chunk.id] ?? [])
       .map((sentence, index) => ({
         sentence,
-        score: sentenceScore(sentence.text, index, wanted) - rank * 0.2 + (names(sentence.text, deps.focusTerms) ? 2 : 0),
+        score:
+          sentenceScore(sentence.text, index, wanted, scoring) -
+          rank * scoring.rankPenalty +
+          (names(sentence.text, deps.focusTerms) ? scoring.focusBonus : 0),
       }))
       .filter((candidate) => Number.isFinite(candidate.score))
       .sort((a, b) => b.score - a.score);
     return { chunk, sentences };
   });
   const picks: Pick[] = [];
-  for (let round = 0; round < 3 && picks.length < MIN_STEPS; round++) {
+  for (let round = 0; round < steps.rounds && picks.length < steps.min; round++) {
     for (const { chunk, sentences } of ranked) {
       const candidate = sentences[round];
-      if (candidate && picks.length < MAX_STEPS) picks.push({ chunk, sentence: candidate.sentence });
+      if (candidate && picks.length < steps.max) picks.push({ chunk, sentence: candidate.sentence });
     }
   }
   // Keep the handbook's reading order within a passage, and the passages in rank order.
-  return picks.slice(0, MAX_STEPS).sort((a, b) => {
+  return picks.slice(0, steps.max).sort((a, b) => {
     const rankA = results.indexOf(a.chunk);
     const rankB = results.indexOf(b.chunk);
     if (rankA !== rankB) return rankA - rankB;
@@ -108,13 +110,17 @@ function names(text: string, terms: readonly string[] = []): boolean {
   return terms.some((term) => text.includes(term));
 }
 
-/** -Infinity for sentences that cannot be a step (headings, questions, fragments). */
-function sentenceScore(text: string, index: number, wanted: Set<string>): number {
-  if (text.length < 12 || /[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text))) return -Infinity;
-  const action = ACTION_MARKERS.some((marker) => text.includes(marker)) ? 1 : 0;
+/**
+ * Says what to do (an action marker), shares the scenario's words, and is long enough to carry a point;
+ * -Infinity for sentences that cannot be a step (headings, questions, fragments).
+ */
+function sentenceScore(text: string, index: number, wanted: Set<string>, scoring: AdviceSettings["sentence"]): number {
+  if (text.length < scoring.minChars || /[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text))) return -Infinity;
+  const action = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
   const tokens = bigrams(text);
   const shared = tokens.filter((token) => wanted.has(token)).length;
-  return action + Math.min(1.5, shared / 4) + Math.min(0.5, text.length / 200);
+  const sharedPoints = Math.min(scoring.sharedCap, shared / scoring.sharedBigramsPerPoint);
+  return action + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
 }
 
 function summarise(
@@ -126,7 +132,7 @@ function summarise(
 ): string {
   const { templates } = deps;
   const join = templates.listJoin[lang];
-  const titles = [...new Set(citations.slice(0, 3).map((chunk) => quoteTitle(chunk.id, titleOf(chunk.id, chunk.title, lang, deps), lang, deps, prose)))];
+  const titles = [...new Set(citations.slice(0, deps.settings.summaryTitles).map((chunk) => quoteTitle(chunk.id, titleOf(chunk.id, chunk.title, lang, deps), lang, deps, prose)))];
   const diagnosed = diagnosis.tenure || diagnosis.type || diagnosis.stage || diagnosis.problems.length > 0;
   if (!diagnosed) return fill(templates.summaryPlain[lang], { titles: titles.join(join) });
   let text = diagnosis.tenure ? fill(templates.who[lang], { tenure: diagnosis.tenure.label }) : templates.whoUnknown[lang];

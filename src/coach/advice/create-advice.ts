@@ -8,6 +8,8 @@ import { parseAdviceData } from "./data.js";
 export interface AdvicePromptFiles {
   diagnosisJson: unknown;
   offlineJson: unknown;
+  /** prompts/advice-settings.json: the offline engine's tuning numbers. */
+  settingsJson: unknown;
   system: string;
   user: string;
 }
@@ -24,14 +26,17 @@ export interface CreateAdviceOptions {
 
 export function createAdviceService(options: CreateAdviceOptions): AdviceService {
   const glossary = options.retriever.glossary;
+  const files = options.prompts;
+  const data = parseAdviceData(files.diagnosisJson, files.offlineJson, files.settingsJson);
+  const prompts = { system: files.system, user: files.user, languages: data.templates.replyLanguage };
   return new AdviceService({
     retriever: options.retriever,
     corpus: options.corpus,
-    data: parseAdviceData(options.prompts.diagnosisJson, options.prompts.offlineJson),
+    data,
     toTraditional: options.toTraditional,
     toSimplified: options.toSimplified,
     conceptLabel: (id, lang) => glossary.concept(id)?.label[lang],
     conceptHandbookTerms: (id) => glossary.concept(id)?.handbook,
-    ...(options.model ? { llm: { model: options.model, prompts: { system: options.prompts.system, user: options.prompts.user } } } : {}),
+    ...(options.model ? { llm: { model: options.model, prompts } } : {}),
   });
 }

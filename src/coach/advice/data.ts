@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseDataFile } from "../parse-data-file.js";
+import { AdviceSettingsSchema, type AdviceSettings } from "./advice-settings.js";
 
 const Localised = z.object({ "zh-Hant": z.string(), "zh-Hans": z.string(), en: z.string() });
 
@@ -59,6 +61,10 @@ export const AdviceTemplatesSchema = z.object({
   }),
   abstain: Localised,
   nearest: Localised,
+  /** The CLI's headings (format-text.ts). */
+  terminal: z.object({ steps: Localised, talk: Localised, watch: Localised, sources: Localised, fallback: Localised }),
+  /** How llm mode's prompt names the language to answer in. */
+  replyLanguage: Localised,
 });
 
 export type DiagnosisData = z.infer<typeof DiagnosisDataSchema>;
@@ -68,11 +74,16 @@ export type AdviceTemplates = z.infer<typeof AdviceTemplatesSchema>;
 export interface AdviceData {
   diagnosis: DiagnosisData;
   templates: AdviceTemplates;
+  settings: AdviceSettings;
 }
 
-/** Validates the two prompt files once, at startup; the error names the field at fault. */
-export function parseAdviceData(diagnosisJson: unknown, templatesJson: unknown): AdviceData {
-  return { diagnosis: DiagnosisDataSchema.parse(diagnosisJson), templates: AdviceTemplatesSchema.parse(templatesJson) };
+/** Validates the three data files once, at startup; the error names the file and the field at fault. */
+export function parseAdviceData(diagnosisJson: unknown, templatesJson: unknown, settingsJson: unknown): AdviceData {
+  return {
+    diagnosis: parseDataFile(DiagnosisDataSchema, diagnosisJson, "prompts/diagnosis.json"),
+    templates: parseDataFile(AdviceTemplatesSchema, templatesJson, "prompts/advice-offline.json"),
+    settings: parseDataFile(AdviceSettingsSchema, settingsJson, "prompts/advice-settings.json"),
+  };
 }
 
 /** Fills `{slot}`s; a slot without a value is left visible rather than silently dropped. */

@@ -24,7 +24,7 @@ describe("findDuration", () => {
 
 describe("prompts/diagnosis.json", () => {
   it("names only concepts the glossary has", () => {
-    const data = parseAdviceData(read("../../../prompts/diagnosis.json"), read("../../../prompts/advice-offline.json"));
+    const data = parseAdviceData(read("../../../prompts/diagnosis.json"), read("../../../prompts/advice-offline.json"), read("../../../prompts/advice-settings.json"));
     const ids = new Set(parseGlossary(read("../../../corpus/glossary.json")).map((concept) => concept.id));
     const named = [
       ...Object.values(data.diagnosis)

@@ -22,8 +22,6 @@ export interface Diagnosis {
 }
 
 type Dimension = "tenure" | "stage" | "type" | "performance" | "problem";
-/** An explicit duration counts as this many cue words. */
-const DURATION_WEIGHT = 2;
 
 /**
  * Reads who the rep is and what kind of problem it is from the glossary concepts the scenario names and
@@ -36,6 +34,8 @@ export class Diagnoser {
     private readonly data: DiagnosisData,
     toTraditional: (text: string) => string,
     private readonly conceptLabel: (id: string, lang: Lang) => string | undefined,
+    /** An explicit duration counts as this many cue words (prompts/advice-settings.json `durationWeight`). */
+    private readonly durationWeight: number,
   ) {
     this.cues = new PhraseMatcher(toTraditional);
     for (const dimension of ["tenure", "stage", "type", "performance", "problem"] as const) {
@@ -64,7 +64,7 @@ export class Diagnoser {
         let weight = cues.length;
         if (dimension === "tenure" && duration && tenureOf(duration.months) === entry.value) {
           cues.unshift(duration.cue);
-          weight += DURATION_WEIGHT;
+          weight += this.durationWeight;
         }
         if (weight > bestWeight) {
           best = { value: entry.value, label: entry.label[lang], cues };

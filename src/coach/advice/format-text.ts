@@ -1,14 +1,19 @@
+import type { AdviceTemplates } from "./data.js";
 import type { Advice, AdviceLine } from "./types.js";
 
-const HEADINGS = {
-  "zh-Hant": { steps: "建議步驟", talk: "談話要點", watch: "之後觀察", sources: "出處", fallback: "改用離線建議" },
-  "zh-Hans": { steps: "建议步骤", talk: "谈话要点", watch: "之后观察", sources: "出处", fallback: "改用离线建议" },
-  en: { steps: "Steps", talk: "Talk track", watch: "Watch", sources: "Sources", fallback: "offline fallback" },
-} as const;
-
-/** Advice as terminal text: summary, numbered steps with their citations, talk track, watch list, sources. */
-export function formatAdviceText(advice: Advice): string {
-  const words = HEADINGS[advice.lang];
+/**
+ * Advice as terminal text: summary, numbered steps with their citations, talk track, watch list, sources.
+ * The headings come from prompts/advice-offline.json `terminal`, beside the rest of the advice's wording.
+ */
+export function formatAdviceText(advice: Advice, headings: AdviceTemplates["terminal"]): string {
+  const lang = advice.lang;
+  const words = {
+    steps: headings.steps[lang],
+    talk: headings.talk[lang],
+    watch: headings.watch[lang],
+    sources: headings.sources[lang],
+    fallback: headings.fallback[lang],
+  };
   const lines: string[] = [advice.summary];
   if (advice.fallback) lines.push(`(${words.fallback}: ${advice.fallback})`);
   const section = (title: string, items: AdviceLine[], numbered: boolean) => {

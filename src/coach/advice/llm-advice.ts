@@ -16,15 +16,11 @@ const ModelAdviceSchema = z.object({
   watch: z.array(Line).default([]),
 });
 
-const LANGUAGE: Record<Lang, string> = {
-  "zh-Hant": "Traditional Chinese (繁體中文)",
-  "zh-Hans": "Simplified Chinese (简体中文)",
-  en: "English",
-};
-
 export interface PromptFiles {
   system: string;
   user: string;
+  /** How the prompt names each reply language (prompts/advice-offline.json `replyLanguage`). */
+  languages: Record<Lang, string>;
 }
 
 /** Renders the prompt: rules in the system role; the scenario and the excerpts, delimited, in the user role. */
@@ -48,7 +44,7 @@ export async function adviceMessages(
     })
     .join("\n\n");
   const messages = await template.formatMessages({
-    language: LANGUAGE[retrieval.lang],
+    language: prompts.languages[retrieval.lang],
     scenario: defang(scenario),
     diagnosis: JSON.stringify(diagnosis),
     excerpts,

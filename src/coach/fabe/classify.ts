@@ -1,4 +1,8 @@
 import type { CueHit, FabeCues, Group, Label } from "./cues.js";
+import type { FabeSettings } from "./fabe-settings.js";
+
+/** The cue-weight sums the rules decide at (prompts/fabe-settings.json `rules`). */
+export type RuleSettings = FabeSettings["rules"];
 
 export interface Classification {
   label: Label;
@@ -15,25 +19,29 @@ export interface Classification {
  *  - A: a comparison or a "so it / which means" capability;
  *  - F: what is left is a statement of what the product is or has.
  */
-export function classify(text: string, cues: FabeCues): Classification {
+export function classify(text: string, cues: FabeCues, rules: RuleSettings): Classification {
   const hits = cues.hits(text);
   const disputes = disputesIn(text, cues);
-  const label = ruleLabel(hits, disputes);
+  const label = ruleLabel(hits, disputes, rules);
   return { label, cues: cueWords(label, hits, disputes) };
 }
 
-function ruleLabel(hits: readonly CueHit[], disputes: readonly string[]): Label {
+function ruleLabel(hits: readonly CueHit[], disputes: readonly string[], rules: RuleSettings): Label {
   const score = (group: Group) => hits.filter((hit) => hit.group === group).reduce((sum, hit) => sum + hit.weight, 0);
-  if (score("ask") >= 3 || score("restate") >= 3 || disputes.length > 0 || (score("greeting") >= 3 && score("evidence") < 2)) return "other";
+  const greeting = score("greeting") >= rules.otherGreeting && score("evidence") < rules.greetingUnlessEvidence;
+  const asks = score("ask") >= rules.otherAsk;
+  if (asks || score("restate") >= rules.otherRestate || disputes.length > 0 || greeting) return "other";
   const customer = score("customer");
   const gain = score("gain");
   const evidence = score("evidence");
   // The customer promised a gain is a benefit even when it mentions others ("裝了之後,您一年能省下八成").
-  const promisedGain = customer > 0 && gain >= 2 && evidence < 5;
-  if (!promisedGain && (evidence >= 3 || (evidence >= 2 && !(customer > 0 && gain > 0)))) return "E";
-  if (customer > 0 && gain > 0) return "B";
-  if (score("ask") >= 2) return "other";
-  if (score("comparison") >= 2) return "A";
+  const promisedGain = customer > 0 && gain >= rules.promisedGain && evidence < rules.promisedGainEvidenceBelow;
+  const benefit = customer > 0 && gain > 0;
+  const proof = evidence >= rules.evidence || (evidence >= rules.evidenceUnlessBenefit && !benefit);
+  if (!promisedGain && proof) return "E";
+  if (benefit) return "B";
+  if (score("ask") >= rules.weakAsk) return "other";
+  if (score("comparison") >= rules.comparison) return "A";
   return "F";
 }
 

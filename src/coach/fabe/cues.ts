@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
+import { parseDataFile } from "../parse-data-file.js";
 
 export const LABELS = ["F", "A", "B", "E", "other"] as const;
 export type Label = (typeof LABELS)[number];
@@ -33,7 +34,7 @@ export class FabeCues {
   private readonly violationWords: Array<{ rule: Exclude<ViolationRule, "no-customer">; form: string }> = [];
 
   constructor(json: unknown, private readonly toTraditional: (text: string) => string) {
-    const cues = FabeCuesSchema.parse(json);
+    const cues = parseDataFile(FabeCuesSchema, json, "prompts/fabe-cues.json");
     this.words = new PhraseMatcher(toTraditional);
     for (const group of GROUPS) {
       const entry = cues.groups[group];

@@ -7,9 +7,12 @@ import type { Classification } from "./classify.js";
 import { FabeLabeller } from "./labeller.js";
 import { LinearModel, LinearModelSchema } from "./linear-model.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
-import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type Product } from "./feedback-data.js";
+import { FabeSettingsSchema } from "./fabe-settings.js";
+import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type FabeFeedback, type Product } from "./feedback-data.js";
 import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
+import { PitchSplitter, type Span } from "./split.js";
 import { delimited } from "../../llm/delimit.js";
+import { parseDataFile } from "../parse-data-file.js";
 
 /** The data files FABE reads, as loaded by a runtime. */
 export interface FabeFiles {
@@ -17,6 +20,8 @@ export interface FabeFiles {
   /** prompts/fabe-model.json: the trained labeller (npm run fabe:train); undefined labels by the rules alone. */
   modelJson: unknown;
   feedbackJson: unknown;
+  /** prompts/fabe-settings.json: thresholds, rubric points, the splitter's lengths and word lists. */
+  settingsJson: unknown;
   productsJson: unknown;
   drillsJson: unknown;
   /** prompts/fabe.system.md: llm mode's instructions. */
@@ -44,20 +49,37 @@ export class FabeService {
     private readonly model?: ChatModel,
   ) {
     this.system = files.system;
-    this.products = z.array(ProductSchema).parse(files.productsJson);
-    this.drills = z.array(DrillSchema).parse(files.drillsJson);
+    this.products = parseDataFile(z.array(ProductSchema), files.productsJson, "corpus/products.json");
+    this.drills = parseDataFile(z.array(DrillSchema), files.drillsJson, "corpus/drills.json");
     for (const drill of this.drills) {
       if (!this.products.some((product) => product.id === drill.product)) throw new Error(`drill ${drill.id}: unknown product ${drill.product}`);
     }
+    const settings = parseDataFile(FabeSettingsSchema, files.settingsJson, "prompts/fabe-settings.json");
     const cues = new FabeCues(files.cuesJson, toTraditional);
+    const labelModel =
+      files.modelJson === undefined
+        ? undefined
+        : new LinearModel(parseDataFile(LinearModelSchema, files.modelJson, "prompts/fabe-model.json"));
     this.deps = {
       cues,
-      labeller: new FabeLabeller(cues, toTraditional, files.modelJson === undefined ? undefined : new LinearModel(LinearModelSchema.parse(files.modelJson))),
-      feedback: FabeFeedbackSchema.parse(files.feedbackJson),
+      labeller: new FabeLabeller(cues, toTraditional, settings, labelModel),
+      feedback: parseDataFile(FabeFeedbackSchema, files.feedbackJson, "prompts/fabe-feedback.json"),
+      splitter: new PitchSplitter(settings.split),
+      rubric: settings.rubric,
       products: this.products,
       corpus,
       toTraditional,
     };
+  }
+
+  /** A pitch or a role-play message cut into sentences, the same way a pitch is scored. */
+  split(text: string): Span[] {
+    return this.deps.splitter.split(text);
+  }
+
+  /** The words the CLI frames a scored pitch with (prompts/fabe-feedback.json `terminal`). */
+  get terminalWords(): FabeFeedback["terminal"] {
+    return this.deps.feedback.terminal;
   }
 
   /** One sentence's label and the cues behind it, read on its own. */

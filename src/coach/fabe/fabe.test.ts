@@ -4,7 +4,6 @@ import { OpenAIChatModel } from "../../llm/openai.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
 import { startOpenAIServer, type OpenAIServer } from "../../../test/support/openai-server.js";
 import type { FabeResult } from "./score-pitch.js";
-import { splitPitch } from "./split.js";
 
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
@@ -16,11 +15,11 @@ beforeAll(async () => {
 const score = async (body: unknown) =>
   app.request("/api/fabe/score", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
-describe("splitPitch", () => {
+describe("splitting a pitch (prompts/fabe-settings.json split)", () => {
   it("splits at sentence ends in both scripts and English, and cuts a run-on pitch into its points", () => {
-    expect(splitPitch("這套系統有十個廣告位。點擊率是自然排名的三倍!").map((s) => s.text)).toEqual(["這套系統有十個廣告位。", "點擊率是自然排名的三倍!"]);
-    expect(splitPitch("It has 2TB. It syncs in 0.3 seconds, which is fast.").map((s) => s.text)).toEqual(["It has 2TB.", "It syncs in 0.3 seconds, which is fast."]);
-    const runOn = splitPitch("我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用");
+    expect(deps.fabe.split("這套系統有十個廣告位。點擊率是自然排名的三倍!").map((s) => s.text)).toEqual(["這套系統有十個廣告位。", "點擊率是自然排名的三倍!"]);
+    expect(deps.fabe.split("It has 2TB. It syncs in 0.3 seconds, which is fast.").map((s) => s.text)).toEqual(["It has 2TB.", "It syncs in 0.3 seconds, which is fast."]);
+    const runOn = deps.fabe.split("我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用");
     expect(runOn.length).toBeGreaterThanOrEqual(3);
     for (const span of runOn) expect("我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用".slice(span.start, span.end)).toBe(span.text);
   });

@@ -1,5 +1,6 @@
 import { stem } from "../../retrieval/tokenize.js";
 import { GROUPS, type FabeCues, type Label } from "./cues.js";
+import type { FabeSettings } from "./fabe-settings.js";
 
 /** Named features with their values: what the trained labeller weighs. */
 export type Features = Map<string, number>;
@@ -18,6 +19,8 @@ export function sentenceFeatures(
   index: number,
   cues: FabeCues,
   toTraditional: (text: string) => string,
+  /** prompts/fabe-settings.json `features`: the model was trained with these, so a change means retraining. */
+  settings: FabeSettings["features"],
 ): Features {
   const text = sentences[index] as string;
   const features: Features = new Map();
@@ -26,9 +29,9 @@ export function sentenceFeatures(
   const hits = cues.hits(text);
   for (const group of GROUPS) {
     const sum = hits.filter((hit) => hit.group === group).reduce((total, hit) => total + hit.weight, 0);
-    if (sum > 0) add(`group:${group}`, Math.min(sum, 6) / 3);
-    if (sum >= 2) add(`group2:${group}`);
-    if (sum >= 3) add(`group3:${group}`);
+    if (sum > 0) add(`group:${group}`, Math.min(sum, settings.groupCap) / settings.groupScale);
+    if (sum >= settings.groupStrong) add(`group2:${group}`);
+    if (sum >= settings.groupStronger) add(`group3:${group}`);
   }
   for (const hit of hits) add(`cue:${hit.group}:${hit.cue.toLowerCase()}`);
   for (const violation of cues.violations(text)) add(`violation:${violation.rule}`);
@@ -39,17 +42,18 @@ export function sentenceFeatures(
   if (/[??]\s*$/.test(text)) add("question");
   if (index === 0) add("first");
   if (index === sentences.length - 1) add("last");
-  add(`fifth:${Math.min(4, Math.floor((5 * index) / sentences.length))}`);
+  const buckets = settings.positionBuckets;
+  add(`fifth:${Math.min(buckets - 1, Math.floor((buckets * index) / sentences.length))}`);
   if (/\d/.test(text)) add("digit");
   if (/\d+\s*(%|%|成|倍)/.test(text)) add("percent");
 
   const lower = toTraditional(text).toLowerCase();
   const han = [...lower.replace(/[^\p{Script=Han}]/gu, "")];
-  for (let i = 0; i + 1 < han.length; i++) add(`zh:${han[i]}${han[i + 1]}`, 0.5);
+  for (let i = 0; i + 1 < han.length; i++) add(`zh:${han[i]}${han[i + 1]}`, settings.wordWeight);
   const words = (lower.match(/[a-z][a-z']*/g) ?? []).map(stem);
   for (let i = 0; i < words.length; i++) {
-    add(`en:${words[i]}`, 0.5);
-    if (i + 1 < words.length) add(`en2:${words[i]}_${words[i + 1]}`, 0.5);
+    add(`en:${words[i]}`, settings.wordWeight);
+    if (i + 1 < words.length) add(`en2:${words[i]}_${words[i + 1]}`, settings.wordWeight);
   }
   return features;
 }

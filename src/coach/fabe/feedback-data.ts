@@ -15,6 +15,15 @@ export const FabeFeedbackSchema = z.object({
   placeholder: PerLabel,
   fromCard: Localised,
   fixPromise: Localised,
+  /** The CLI's words around a scored pitch (format-text.ts). */
+  terminal: z.object({
+    score: Localised,
+    missing: Localised,
+    none: Localised,
+    violations: Localised,
+    feedback: Localised,
+    rewrite: Localised,
+  }),
 });
 
 export type FabeFeedback = z.infer<typeof FabeFeedbackSchema>;

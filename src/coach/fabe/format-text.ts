@@ -1,20 +1,25 @@
-import type { Drill } from "./feedback-data.js";
+import type { Drill, FabeFeedback } from "./feedback-data.js";
 import type { FabeResult } from "./score-pitch.js";
-
-const WORDS = {
-  "zh-Hant": { score: "分數", missing: "缺少", none: "無", violations: "違反原則", feedback: "回饋", rewrite: "改寫建議" },
-  "zh-Hans": { score: "分数", missing: "缺少", none: "无", violations: "违反原则", feedback: "反馈", rewrite: "改写建议" },
-  en: { score: "Score", missing: "Missing", none: "none", violations: "Principles broken", feedback: "Feedback", rewrite: "Suggested rewrite" },
-} as const;
 
 /** A drill as terminal text. */
 export function formatDrill(drill: Drill, productName: string): string {
   return [`[${drill.id}] ${productName} · ${drill.customer}`, drill.situation, drill.prompt].join("\n");
 }
 
-/** A scored pitch as terminal text: each sentence with its label, then score, gaps, violations and feedback. */
-export function formatFabeText(result: FabeResult): string {
-  const words = WORDS[result.lang];
+/**
+ * A scored pitch as terminal text: each sentence with its label, then score, gaps, violations and feedback.
+ * The words come from prompts/fabe-feedback.json `terminal`, beside the rest of the feedback's wording.
+ */
+export function formatFabeText(result: FabeResult, terminal: FabeFeedback["terminal"]): string {
+  const lang = result.lang;
+  const words = {
+    score: terminal.score[lang],
+    missing: terminal.missing[lang],
+    none: terminal.none[lang],
+    violations: terminal.violations[lang],
+    feedback: terminal.feedback[lang],
+    rewrite: terminal.rewrite[lang],
+  };
   const lines = result.sentences.map((sentence) => `  [${sentence.label.padEnd(5)}] ${sentence.text}${sentence.cues.length ? `   (${sentence.cues.join(", ")})` : ""}`);
   lines.push("", `${words.score}: ${result.score}/100    ${words.missing}: ${result.missing.join(" ") || words.none}`);
   if (result.violations.length) {

@@ -1,5 +1,6 @@
 import { classify, cuesFor, type Classification } from "./classify.js";
 import { LABELS, type FabeCues, type Label } from "./cues.js";
+import type { FabeSettings } from "./fabe-settings.js";
 import { sentenceFeatures } from "./features.js";
 import type { LinearModel } from "./linear-model.js";
 
@@ -10,9 +11,6 @@ export interface LabelledSentence {
   cues: string[];
 }
 
-/** See restoreElements. */
-const ELEMENT_PROBABILITY = 0.2;
-
 /**
  * Labels the sentences of a pitch: the trained model (prompts/fabe-model.json) weighs the rules' verdicts,
  * the cue words, the sentence's place in the pitch and its words; the cues shown are the cue words that speak
@@ -22,15 +20,17 @@ export class FabeLabeller {
   constructor(
     private readonly cues: FabeCues,
     private readonly toTraditional: (text: string) => string,
+    /** prompts/fabe-settings.json: the rules' thresholds, the features' shape, the element-restoring threshold. */
+    private readonly settings: Pick<FabeSettings, "rules" | "features" | "labeller">,
     private readonly model?: LinearModel,
   ) {}
 
   label(texts: readonly string[]): LabelledSentence[] {
-    const rules = texts.map((text) => classify(text, this.cues));
+    const rules = texts.map((text) => classify(text, this.cues, this.settings.rules));
     const model = this.model;
     if (!model) return texts.map((text, index) => ({ text, ...(rules[index] as Classification) }));
     const ruleLabels = rules.map((rule) => rule.label);
-    const probabilities = texts.map((_, index) => model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional)));
+    const probabilities = texts.map((_, index) => model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features)));
     const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
     this.restoreElements(texts, labels, probabilities);
     return texts.map((text, index) => {
@@ -42,17 +42,16 @@ export class FabeLabeller {
 
   /**
    * A pitch is judged on which elements it carries at all. When the best labels leave an element out but
-   * some sentence is likely enough (> ELEMENT_PROBABILITY) to be it, that sentence takes it — if its own
-   * label is carried by another sentence too, so no element is lost in exchange. The threshold was chosen by
-   * leaving each of the first six tuning sets out in turn (265 pitches; the gate is never used): "missing exactly right" 0.770
-   * without this step, 0.781 at 0.15, 0.792 at 0.2, 0.789 at 0.25, 0.774 at 0.3.
+   * some sentence is likely enough (> `labeller.elementProbability`, prompts/fabe-settings.json) to be it,
+   * that sentence takes it — if its own label is carried by another sentence too, so no element is lost in
+   * exchange. How the threshold was chosen: docs/tuning.md.
    */
   private restoreElements(texts: readonly string[], labels: Label[], probabilities: ReadonlyArray<readonly number[]>): void {
     for (const element of ["F", "A", "B", "E"] as const) {
       if (labels.includes(element)) continue;
       const column = LABELS.indexOf(element);
       let best = -1;
-      let bestProbability = ELEMENT_PROBABILITY;
+      let bestProbability = this.settings.labeller.elementProbability;
       labels.forEach((label, index) => {
         const probability = probabilities[index]?.[column] ?? 0;
         const shared = labels.filter((other) => other === label).length > 1;

@@ -4,8 +4,9 @@ import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
 import { FabeLabeller, type LabelledSentence } from "./labeller.js";
 import type { FabeCues, Label, ViolationRule } from "./cues.js";
+import type { FabeSettings } from "./fabe-settings.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
-import { splitPitch, type Span } from "./split.js";
+import type { PitchSplitter, Span } from "./split.js";
 
 export type { LabelledSentence };
 
@@ -36,14 +37,15 @@ export interface FabeDeps {
   cues: FabeCues;
   labeller: FabeLabeller;
   feedback: FabeFeedback;
+  splitter: PitchSplitter;
+  /** prompts/fabe-settings.json `rubric`: the score's points. */
+  rubric: FabeSettings["rubric"];
   products: readonly Product[];
   corpus: CorpusIndex;
   toTraditional: (text: string) => string;
 }
 
 const ELEMENTS = ["F", "A", "B", "E"] as const;
-
-
 
 /**
  * Scores a pitch against FABE and the selling principles, offline: sentences and labels, what is missing,
@@ -57,7 +59,7 @@ export function scorePitch(
   relabel?: (sentences: LabelledSentence[]) => LabelledSentence[],
 ): FabeResult {
   const lang = request.lang ?? detectLanguage(request.pitch, deps.toTraditional);
-  const spans = splitPitch(request.pitch);
+  const spans = deps.splitter.split(request.pitch);
   const classified = deps.labeller.label(spans.map((span) => span.text));
   const sentences = relabel ? relabel(classified) : classified;
   const present = { F: false, A: false, B: false, E: false };
@@ -68,7 +70,7 @@ export function scorePitch(
   const principlesChunk = firstChunk(deps.corpus, deps.feedback.principlesSection);
   const violations = findViolations(spans, sentences, deps, lang, principlesChunk);
   const product = request.product ? deps.products.find((card) => card.id === request.product) : detectProduct(request.pitch, deps);
-  const score = rubric(present, orderOk, sentences, violations);
+  const score = rubric(present, orderOk, sentences, violations, deps.rubric);
 
   const feedback: FabeResult["feedback"] = [];
   const cite = (chunk: Chunk | undefined) => (chunk ? [chunk.id] : []);
@@ -123,13 +125,21 @@ function verbatim(sentence: string, form: string, toTraditional: (text: string) 
   return index >= 0 && converted.length === sentence.length ? sentence.slice(index, index + form.length).replace(/[,,]$/, "") : sentence;
 }
 
-/** The rubric of docs/fabe.md. */
-function rubric(present: FabeResult["present"], orderOk: boolean, sentences: readonly LabelledSentence[], violations: readonly Violation[]): number {
-  let score = ELEMENTS.filter((element) => present[element]).length * 20;
-  if (orderOk && present.F && present.B) score += 10;
-  const concreteEvidence = sentences.some((sentence) => sentence.label === "E" && sentence.cues.some((cue) => /\d/.test(cue) || cue.length >= 2));
-  if (concreteEvidence) score += 10;
-  const penalty: Record<ViolationRule, number> = { "casual-promise": 15, contradiction: 10, arguing: 10, "no-customer": 5 };
+/** The rubric of docs/fabe.md, with its points from prompts/fabe-settings.json; the result is kept within 0–100. */
+function rubric(
+  present: FabeResult["present"],
+  orderOk: boolean,
+  sentences: readonly LabelledSentence[],
+  violations: readonly Violation[],
+  points: FabeSettings["rubric"],
+): number {
+  let score = ELEMENTS.filter((element) => present[element]).length * points.perElement;
+  if (orderOk && present.F && present.B) score += points.orderBonus;
+  // Concrete: an evidence cue with a figure in it or long enough to name something (not 像 or 獎 alone).
+  const concrete = (cue: string) => /\d/.test(cue) || cue.length >= points.concreteEvidenceMinChars;
+  const concreteEvidence = sentences.some((sentence) => sentence.label === "E" && sentence.cues.some(concrete));
+  if (concreteEvidence) score += points.concreteEvidenceBonus;
+  const penalty: Record<ViolationRule, number> = points.penalty;
   for (const violation of violations) score -= penalty[violation.rule];
   return Math.max(0, Math.min(100, score));
 }

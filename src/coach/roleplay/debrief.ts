@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { Lang } from "../../retrieval/types.js";
+import { fill } from "../advice/data.js";
 import type { Mode, Persona } from "./persona.js";
 import type { ReadMove } from "./read-turn.js";
 import { say } from "./simulate.js";
@@ -15,7 +16,14 @@ const Criterion = z.object({
   label: Localised,
   advice: Localised,
 });
-export const DebriefDataSchema = z.object({ "manager-rep": z.array(Criterion), "rep-customer": z.array(Criterion) });
+export const DebriefDataSchema = z.object({
+  "manager-rep": z.array(Criterion),
+  "rep-customer": z.array(Criterion),
+  /** The closing line: {met} of {total} criteria, {outcome} from `outcomes`. */
+  summary: Localised,
+  /** How the session ended, in words: the card's success or breakdown, the turn cap, or not yet. */
+  outcomes: z.object({ success: Localised, breakdown: Localised, "turn-cap": Localised, open: Localised }),
+});
 export type DebriefData = z.infer<typeof DebriefDataSchema>;
 
 export interface CriterionResult {
@@ -35,16 +43,6 @@ export interface Debrief {
   summary: string;
 }
 
-const SUMMARY = {
-  "zh-Hant": (met: number, total: number, ended: string) => `達成 ${met}/${total} 項手冊準則;結果:${ENDING["zh-Hant"][ended] ?? ended}。`,
-  "zh-Hans": (met: number, total: number, ended: string) => `达成 ${met}/${total} 项手册准则;结果:${ENDING["zh-Hans"][ended] ?? ended}。`,
-  en: (met: number, total: number, ended: string) => `Met ${met} of ${total} handbook criteria; outcome: ${ENDING.en[ended] ?? ended}.`,
-};
-const ENDING: Record<Lang, Record<string, string>> = {
-  "zh-Hant": { success: "談成了", breakdown: "談崩了", "turn-cap": "未有結論", open: "尚未結束" },
-  "zh-Hans": { success: "谈成了", breakdown: "谈崩了", "turn-cap": "未有结论", open: "尚未结束" },
-  en: { success: "it went well", breakdown: "it broke down", "turn-cap": "no conclusion", open: "still open" },
-};
 
 /**
  * Scores a transcript against the handbook's criteria for its mode and persona: each criterion met or not,
@@ -96,9 +94,11 @@ export function debrief(
     }
   });
   const met = criteria.filter((criterion) => criterion.met).length;
+  const outcome = ended ?? "open";
+  const outcomeWords = (data.outcomes as Record<string, Record<Lang, string>>)[outcome]?.[lang] ?? outcome;
   return {
     score: Math.round((100 * met) / Math.max(1, criteria.length)),
     criteria,
-    summary: SUMMARY[lang](met, criteria.length, ended ?? "open"),
+    summary: fill(data.summary[lang], { met: String(met), total: String(criteria.length), outcome: outcomeWords }),
   };
 }

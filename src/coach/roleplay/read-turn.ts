@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
 import type { FabeService } from "../fabe/fabe-service.js";
-import { splitPitch } from "../fabe/split.js";
+import { parseDataFile } from "../parse-data-file.js";
 import type { Mode, Move } from "./persona.js";
 
 const Cues = z.record(z.string(), z.object({ zh: z.record(z.string(), z.number()), en: z.record(z.string(), z.number()) }));
@@ -12,9 +12,6 @@ export interface ReadMove {
   move: Move;
   quote: string;
 }
-
-/** A cue sentence needs this much weight to count as the move. */
-const THRESHOLD = 2;
 
 /**
  * Reads what the user did in a turn, sentence by sentence: manager moves from prompts/roleplay-moves.json;
@@ -27,8 +24,10 @@ export class TurnReader {
     cuesJson: unknown,
     private readonly fabe: FabeService,
     private readonly toTraditional: (text: string) => string,
+    /** A cue sentence needs this much weight to count as the move (prompts/roleplay-settings.json). */
+    private readonly threshold: number,
   ) {
-    const cues = MoveCuesSchema.parse(cuesJson);
+    const cues = parseDataFile(MoveCuesSchema, cuesJson, "prompts/roleplay-moves.json");
     this.matchers = { "manager-rep": new PhraseMatcher(toTraditional), "rep-customer": new PhraseMatcher(toTraditional) };
     for (const mode of ["manager-rep", "rep-customer"] as const) {
       for (const [move, forms] of Object.entries(cues[mode])) {
@@ -43,14 +42,14 @@ export class TurnReader {
     const add = (move: Move, quote: string) => {
       if (!found.some((item) => item.move === move)) found.push({ move, quote });
     };
-    for (const span of splitPitch(text)) {
+    for (const span of this.fabe.split(text)) {
       // Quotes stay the user's own words; matching sees one width of punctuation and one script.
       const sentence = span.text;
       const weights = new Map<Move, number>();
       for (const hit of this.matchers[mode].match(this.toTraditional(sentence.normalize("NFKC")))) {
         weights.set(hit.value.move, (weights.get(hit.value.move) ?? 0) + hit.value.weight);
       }
-      for (const [move, weight] of weights) if (weight >= THRESHOLD) add(move, sentence);
+      for (const [move, weight] of weights) if (weight >= this.threshold) add(move, sentence);
       if (mode === "rep-customer") {
         const label = this.fabe.classify(sentence).label;
         if (label !== "other") add(label, sentence);

@@ -7,14 +7,15 @@ import type { RoleplayFiles } from "./roleplay-service.js";
 export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFiles> {
   const personaDir = join(promptsDir, "personas");
   const names = (await readdir(personaDir)).filter((name) => name.endsWith(".json")).sort();
-  const [personas, [moves, debrief, system]] = await Promise.all([
+  const [personas, [moves, debrief, settings, system]] = await Promise.all([
     readAll(personaDir, names),
-    readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json", "roleplay.system.md"] as const),
+    readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json", "roleplay-settings.json", "roleplay.system.md"] as const),
   ]);
   return {
     personasJson: personas.map((text) => JSON.parse(text) as unknown),
     movesJson: JSON.parse(moves) as unknown,
     debriefJson: JSON.parse(debrief) as unknown,
+    settingsJson: JSON.parse(settings) as unknown,
     system,
   };
 }

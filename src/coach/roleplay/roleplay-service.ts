@@ -10,6 +10,8 @@ import { TurnReader } from "./read-turn.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 import { opening, say, startState, takeTurn, type SimState } from "./simulate.js";
 import { delimited } from "../../llm/delimit.js";
+import { parseDataFile } from "../parse-data-file.js";
+import { RoleplaySettingsSchema, type RoleplaySettings } from "./roleplay-settings.js";
 import { canSee, type Viewer } from "../../lib/viewer.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
@@ -17,6 +19,8 @@ export interface RoleplayFiles {
   personasJson: unknown[];
   movesJson: unknown;
   debriefJson: unknown;
+  /** prompts/roleplay-settings.json: thresholds, the reply stride, llm mode's limits and prompt words. */
+  settingsJson: unknown;
   /** prompts/roleplay.system.md: how the model plays a persona in llm mode. */
   system: string;
 }
@@ -47,12 +51,14 @@ export class RoleplayService {
   private readonly reader: TurnReader;
   private readonly debriefData: DebriefData;
   private readonly system: string;
+  private readonly settings: RoleplaySettings;
 
   constructor(files: RoleplayFiles, private readonly deps: RoleplayDeps) {
     this.system = files.system;
+    this.settings = parseDataFile(RoleplaySettingsSchema, files.settingsJson, "prompts/roleplay-settings.json");
     this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
-    this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional);
-    this.debriefData = DebriefDataSchema.parse(files.debriefJson);
+    this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional, this.settings.moveThreshold);
+    this.debriefData = parseDataFile(DebriefDataSchema, files.debriefJson, "prompts/roleplay-debrief.json");
   }
 
   list() {
@@ -95,7 +101,7 @@ export class RoleplayService {
     const persona = this.persona(session.persona);
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
     const moves = this.reader.read(text, persona.mode);
-    const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified);
+    const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified, this.settings);
     const spoken = await this.voice(persona, session, outcome.reply, outcome.state, moves.map((move) => move.move), lang, text);
     const reply: Message = { role: "persona", text: spoken.text };
     const saved = await this.deps.store.appendTurn(id, session.state.turn, [{ role: "user", text, moves }, reply], outcome.state);
@@ -117,14 +123,15 @@ export class RoleplayService {
   private async voice(persona: Persona, session: SessionRecord, line: string, state: SimState, moves: string[], lang: Lang, userText: string) {
     const model = this.deps.model;
     if (!model) return { text: line, mode: "offline" as const };
-    const transcript = session.messages.slice(-8).map((message) => `${message.role === "user" ? "USER" : "YOU"}: ${message.text}`).join("\n");
+    const { llm } = this.settings;
+    const transcript = session.messages.slice(-llm.transcriptMessages).map((message) => `${message.role === "user" ? "USER" : "YOU"}: ${message.text}`).join("\n");
     const system = this.system
       .replace("{persona}", `${persona.name.en} — ${persona.summary.en}`)
       .replace("{drives}", persona.drives.en)
       .replace("{state}", JSON.stringify(state.vars))
-      .replace("{moves}", moves.join(", ") || "nothing in particular")
+      .replace("{moves}", moves.join(", ") || llm.noMoves)
       .replace("{line}", line)
-      .replace("{language}", { "zh-Hant": "Traditional Chinese (Taiwan)", "zh-Hans": "Simplified Chinese", en: "English" }[lang]);
+      .replace("{language}", llm.language[lang]);
     try {
       const answer = (await model.complete([
         { role: "system", content: system },
@@ -132,7 +139,7 @@ export class RoleplayService {
       ])).trim();
       const previous = session.messages.at(-1)?.text;
       // A line of speech has words: an empty, overlong, repeated or wordless ("{}") answer is not one.
-      if (!/[\p{L}]/u.test(answer) || answer.length > 400 || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
+      if (!/[\p{L}]/u.test(answer) || answer.length > llm.maxReplyChars || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
       return { text: answer, mode: "llm" as const };
     } catch (error) {
       if (error instanceof ProviderError) return { text: line, mode: "offline" as const, fallback: error.reason };

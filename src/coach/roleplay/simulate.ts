@@ -1,6 +1,7 @@
 import type { Lang } from "../../retrieval/types.js";
 import type { Persona } from "./persona.js";
 import type { ReadMove } from "./read-turn.js";
+import type { RoleplaySettings } from "./roleplay-settings.js";
 
 /** What a session remembers between turns; stored as JSON with the session. */
 export interface SimState {
@@ -40,7 +41,15 @@ export function opening(persona: Persona, state: SimState, lang: Lang, toSimplif
  * effects; the reply answers the strongest move (or, when nothing was recognised, the mood the state is
  * in); the session ends on the card's success or breakdown condition or at its turn cap.
  */
-export function takeTurn(persona: Persona, state: SimState, moves: readonly ReadMove[], lang: Lang, toSimplified: (text: string) => string): TurnOutcome {
+export function takeTurn(
+  persona: Persona,
+  state: SimState,
+  moves: readonly ReadMove[],
+  lang: Lang,
+  toSimplified: (text: string) => string,
+  /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
+  settings: Pick<RoleplaySettings, "mood" | "replyStride">,
+): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
   for (const { move } of moves) {
@@ -63,20 +72,20 @@ export function takeTurn(persona: Persona, state: SimState, moves: readonly Read
     const line = persona.end[ended];
     return { state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 } }, reply: say(line, lang, toSimplified), situation: ended, ...(hint ? { hint } : {}) };
   }
-  const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars);
+  const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars, settings.mood);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
-  let index = (state.seed + turn * 7) % variants.length;
+  let index = (state.seed + turn * settings.replyStride) % variants.length;
   if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
   const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
   return { state: { ...state, vars, turn, ended, last: { situation, index } }, reply, situation, ...(hint ? { hint } : {}) };
 }
 
 /** With nothing recognised, the reply follows the mood: closed up, opening up, or neutral. */
-function mood(vars: Record<string, number>): string {
+function mood(vars: Record<string, number>, thresholds: RoleplaySettings["mood"]): string {
   const values = Object.values(vars);
   const average = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  if (average <= 3) return "closing-up";
-  if (average >= 7) return "opening-up";
+  if (average <= thresholds.closingUpAtMost) return "closing-up";
+  if (average >= thresholds.openingUpAtLeast) return "opening-up";
   return "neutral";
 }
 

@@ -1,0 +1,86 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AppDeps } from "../app.js";
+import { realAppDeps } from "../../test/support/app-deps.js";
+import { readEdgeData } from "../entry/edge-data.js";
+import { readCoachFiles } from "./coach-files.js";
+import { SqliteSessionStore } from "./roleplay/sqlite-store.js";
+import { createCoachServices, type CoachFiles } from "./services.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+let deps: AppDeps;
+let files: CoachFiles;
+beforeAll(async () => {
+  deps = await realAppDeps();
+  files = await readCoachFiles(root);
+});
+
+/** The shipped files with one value changed, as a careless edit would leave them. */
+function broken(edit: (copy: CoachFiles) => void): CoachFiles {
+  const copy = structuredClone(files);
+  edit(copy);
+  return copy;
+}
+
+const start = (coachFiles: CoachFiles) =>
+  createCoachServices({
+    corpus: deps.corpus,
+    retriever: deps.retriever,
+    files: coachFiles,
+    sessions: new SqliteSessionStore(":memory:"),
+  });
+
+describe("settings files", () => {
+  it("start as shipped", () => {
+    expect(() => start(files)).not.toThrow();
+  });
+
+  it("refuse a wrong value, naming the file and the field", () => {
+    const fabe = broken((copy) => {
+      ((copy.fabe.settingsJson as any).rubric.penalty as Record<string, unknown>).arguing = "ten";
+    });
+    expect(() => start(fabe)).toThrow(/^prompts\/fabe-settings\.json: rubric\.penalty\.arguing: /);
+
+    const advice = broken((copy) => {
+      delete (copy.advicePrompts.settingsJson as any).steps.max;
+    });
+    expect(() => start(advice)).toThrow(/^prompts\/advice-settings\.json: steps\.max: /);
+
+    const roleplay = broken((copy) => {
+      (copy.roleplay.settingsJson as any).mood.closingUpAtMost = 8;
+    });
+    expect(() => start(roleplay)).toThrow(
+      /^prompts\/roleplay-settings\.json: mood: closingUpAtMost must be below openingUpAtLeast/,
+    );
+
+    const words = broken((copy) => {
+      delete (copy.roleplay.debriefJson as any).outcomes["turn-cap"].en;
+    });
+    expect(() => start(words)).toThrow(/^prompts\/roleplay-debrief\.json: outcomes\.turn-cap\.en: /);
+  });
+
+  it("refuse a missing file on Node, naming it", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "coach-files-"));
+    try {
+      await cp(join(root, "prompts"), join(folder, "prompts"), { recursive: true });
+      await cp(join(root, "corpus", "products.json"), join(folder, "corpus", "products.json"));
+      await cp(join(root, "corpus", "drills.json"), join(folder, "corpus", "drills.json"));
+      await expect(readCoachFiles(folder)).resolves.toBeDefined();
+      await rm(join(folder, "prompts", "fabe-settings.json"));
+      await expect(readCoachFiles(folder)).rejects.toThrow(/fabe-settings\.json/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("reach the Workers bundle through the same reader", async () => {
+    const edge = await readEdgeData(root);
+    expect(edge.advicePrompts.settingsJson).toEqual(files.advicePrompts.settingsJson);
+    expect(edge.fabe.settingsJson).toEqual(files.fabe.settingsJson);
+    expect(edge.roleplay.settingsJson).toEqual(files.roleplay.settingsJson);
+  });
+});
