@@ -1,0 +1,49 @@
+import { type ClientResponse, hc } from "hono/client";
+import type { AppType } from "../app.js";
+import type { ErrorBody } from "../lib/errors.js";
+
+/** A typed client of the whole API (`hc<AppType>`), for a server at `baseUrl`. */
+export function createClient(baseUrl: string, init?: { headers?: Record<string, string> }) {
+  return hc<AppType>(baseUrl, init?.headers ? { headers: init.headers } : {});
+}
+
+/**
+ * The same typed client over an app in this process: requests go through every middleware and route as over HTTP
+ * (validation, limits, errors), without a socket. The CLI uses it.
+ */
+export function inProcessClient(app: { fetch: (request: Request) => Response | Promise<Response> }) {
+  return hc<AppType>("http://sales-coach.local", {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(app.fetch(new Request(input, init))),
+  });
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+/** An error answer of the API, with its stable code; its message is safe to print. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** The body type of a route's successful answers (200, 201), out of the union of all its answers. */
+export type Success<R> = R extends ClientResponse<infer Body, infer Status, string>
+  ? Status extends 200 | 201
+    ? Body
+    : never
+  : never;
+
+/** The body of a successful answer; an error answer becomes an ApiError. */
+export async function expectOk<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Success<R>> {
+  const response = await pending;
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
+    throw new ApiError(response.status, body?.error?.code ?? "http", body?.error?.message ?? `HTTP ${response.status}`);
+  }
+  return (await response.json()) as Success<R>;
+}
