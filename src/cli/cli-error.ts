@@ -1,3 +1,5 @@
+import { ZodError } from "zod";
+
 /**
  * An expected failure of a terminal command (a missing file, an unknown persona, a bad option): the user sees
  * its message as one line and the process exits with its code, never a stack trace. `usage` errors (exit 2)
@@ -34,6 +36,11 @@ const FILE_ERRORS: Record<string, string> = {
 export function describeError(error: unknown, debug: boolean): string {
   if (error instanceof CliError) return error.message;
   if (!(error instanceof Error)) return String(error);
+  if (error instanceof ZodError) {
+    // Data that failed its schema: zod's own message is a JSON array of issues, one field per line.
+    const issues = error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
+    return debug && error.stack ? `invalid data: ${issues}\n${error.stack}` : `invalid data: ${issues}`;
+  }
   const { code, path } = error as NodeJS.ErrnoException;
   const known = code && path ? FILE_ERRORS[code] : undefined;
   const message = known ? `${path}: ${known}` : error.message;
