@@ -17,7 +17,10 @@ describe("loadOrIngest", () => {
     writeFileSync(paths.profileFile, "{bad");
     await expect(loadOrIngest(paths)).rejects.toThrow(`${paths.profileFile}: not valid JSON (`);
     writeFileSync(paths.profileFile, JSON.stringify({ files: 1 }));
-    const error = await loadOrIngest(paths).catch((caught: unknown) => caught as Error);
+    const error = await loadOrIngest(paths).then(
+      () => new Error("loaded a broken profile"),
+      (caught: unknown) => caught as Error,
+    );
     expect(error.message).toMatch(new RegExp(`^${paths.profileFile}: .*files: Invalid input: expected object`));
     expect(error.message).not.toContain("\n");
   });
