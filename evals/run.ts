@@ -21,6 +21,7 @@ import { loadConfig } from "../src/config.js";
 import { chatModelFor } from "../src/llm/openai.js";
 import type { ChatModel } from "../src/llm/types.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
+import { CliError, describeError } from "../src/cli/cli-error.js";
 
 /**
  * `npm run eval`: runs every suite (or those named by `--only a,b`), prints one table, writes report.{md,json}
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   const referenceFile = fileURLToPath(new URL("../../shared/reference/spun-words.tsv", import.meta.url));
   const reference = existsSync(referenceFile) ? readFileSync(referenceFile, "utf8") : undefined;
 
-  const { values } = parseArgs({ options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseOptions(process.argv.slice(2));
   const verbose = Boolean(values.verbose);
   // With COACH_LLM_BASE_URL (or OPENAI_API_KEY) set, advice, FABE, role-play and safety run in llm mode.
   const config = loadConfig(process.env);
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   };
   const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
   const unknown = chosen.filter((name) => !suites[name]);
-  if (unknown.length > 0) throw new Error(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`);
+  if (unknown.length > 0) throw new CliError(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`, 2);
   const results: SuiteResult[] = [];
   for (const name of chosen) results.push(await (suites[name] as () => Promise<SuiteResult>)());
 
@@ -165,10 +166,23 @@ function width(text: string): number {
   return total;
 }
 
+const USAGE = "usage: npm run eval [-- --only corpus,retrieval,advice,fabe,roleplay,safety] [--out <dir>] [--verbose]";
+
+/** The command line, or a one-line usage error (parseArgs words its own for programmers). */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
+  } catch (error) {
+    throw new CliError(`${(error instanceof Error ? error.message : String(error)).split(". ")[0]}\n${USAGE}`, 2);
+  }
+}
+
+// Expected failures are one message; the stack only with DEBUG=1 or --verbose.
+const debug = Boolean(process.env.DEBUG && process.env.DEBUG !== "0") || process.argv.includes("--verbose");
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
-    process.exit(1);
+    console.error(describeError(error, debug));
+    process.exit(error instanceof CliError ? error.exitCode : 1);
   },
 );

@@ -18,7 +18,9 @@ export async function addPlaybook(playbookDir: string, file: string, options: { 
   if (!(PLAYBOOK_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new Error(`${basename(file)}: a playbook must be Markdown (.md, .markdown) or plain text (.txt)`);
   }
-  const size = (await stat(file)).size;
+  const info = await stat(file);
+  if (!info.isFile()) throw new Error(`${basename(file)}: not a file`);
+  const size = info.size;
   if (size > MAX_PLAYBOOK_BYTES) throw new Error(`${basename(file)}: ${size} bytes, over the ${MAX_PLAYBOOK_BYTES}-byte limit`);
   const bytes = await readFile(file);
   let content: string;

@@ -10,6 +10,21 @@ const root = mkdtempSync(join(tmpdir(), "coach-ingest-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("loadOrIngest", () => {
+  it("names the source profile and what is wrong in it, in one line", async () => {
+    const broken = join(root, "broken");
+    cpSync(source, join(broken, "corpus"), { recursive: true, filter: (path) => !path.includes("/build") });
+    const paths = defaultPaths(broken);
+    writeFileSync(paths.profileFile, "{bad");
+    await expect(loadOrIngest(paths)).rejects.toThrow(`${paths.profileFile}: not valid JSON (`);
+    writeFileSync(paths.profileFile, JSON.stringify({ files: 1 }));
+    const error = await loadOrIngest(paths).then(
+      () => new Error("loaded a broken profile"),
+      (caught: unknown) => caught as Error,
+    );
+    expect(error.message).toMatch(new RegExp(`^${paths.profileFile}: .*files: Invalid input: expected object`));
+    expect(error.message).not.toContain("\n");
+  });
+
   it("builds on first start, reuses the build, and rebuilds when a source changes", async () => {
     cpSync(source, join(root, "corpus"), { recursive: true, filter: (path) => !path.includes("/build") });
     const paths = defaultPaths(root);

@@ -44,7 +44,7 @@ interface InputFiles {
 }
 
 async function readInputs(paths: IngestPaths): Promise<InputFiles> {
-  const profile = SourceProfileSchema.parse(JSON.parse(await readFile(paths.profileFile, "utf8")));
+  const profile = readProfile(paths.profileFile, await readFile(paths.profileFile, "utf8"));
   const read = (name: string) => readFile(join(paths.corpusDir, name), "utf8");
   const [seedBytes, outline, repairs, english] = await Promise.all([
     readFile(join(paths.corpusDir, profile.files.seed)),
@@ -126,6 +126,22 @@ export async function loadOrIngest(paths: IngestPaths): Promise<{ corpus: Corpus
     // Missing or unreadable: rebuild below.
   }
   return { corpus: await ingest(paths), rebuilt: true };
+}
+
+/** The source profile, or an error naming the file and what is wrong in it (one line, for the terminal). */
+function readProfile(file: string, text: string): SourceProfile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = SourceProfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(`${file}: ${issues.join("; ")}`);
+  }
+  return parsed.data;
 }
 
 async function pipelineCode(): Promise<string[]> {

@@ -7,6 +7,7 @@ import { nodeAppDeps } from "./node-deps.js";
 /** The Node entry: environment → config → dependencies (corpus and index built on first start) → serve. */
 async function main(): Promise<void> {
   const started = performance.now();
+  (await import("./load-env.js")).loadEnvFile(process.env);
   const config = loadConfig(process.env);
   const app = createApp(await nodeAppDeps(config));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
