@@ -181,7 +181,8 @@ async function runSyncEnglish(context: CliContext): Promise<number> {
  * errors as the page. No request log: the terminal shows answers, not traffic.
  */
 async function coach(context: CliContext) {
-  const config = { ...loadConfig(context.env), logRequests: false };
+  // Nobody but this user is calling: no rate limit either.
+  const config = { ...loadConfig(context.env), logRequests: false, rateLimitPerMinute: 0 };
   const deps = await nodeAppDeps(config, (line) => context.err(line));
   return { deps, api: inProcessClient(createApp(deps)).api };
 }

@@ -34,7 +34,13 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
     sessions: new SqliteSessionStore(join(dataDir, "sessions.db")),
     // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
-    clientKey: (context) => getConnInfo(context).remote.address ?? "unknown",
+    clientKey: (context) => {
+      try {
+        return getConnInfo(context).remote.address ?? "unknown";
+      } catch {
+        return "in-process"; // app.request() or app.fetch() without a socket (the CLI, tests)
+      }
+    },
     version: VERSION,
     log,
   });
