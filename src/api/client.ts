@@ -41,9 +41,12 @@ export type Success<R> = R extends ClientResponse<infer Body, infer Status, stri
 /** The body of a successful answer; an error answer becomes an ApiError. */
 export async function expectOk<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Success<R>> {
   const response = await pending;
-  if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-    throw new ApiError(response.status, body?.error?.code ?? "http", body?.error?.message ?? `HTTP ${response.status}`);
-  }
+  if (!response.ok) throw await apiErrorOf(response as unknown as Response);
   return (await response.json()) as Success<R>;
+}
+
+/** The ApiError an error answer stands for, read from its body in the error format. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
+  return new ApiError(response.status, body?.error?.code ?? "http", body?.error?.message ?? `HTTP ${response.status}`);
 }

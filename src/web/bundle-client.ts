@@ -29,6 +29,8 @@ export async function bundleClient(entry: string = DEFAULT_ENTRY): Promise<strin
     const path = relative(clientDir, resolve(input));
     // Hono's typed client (hono/client) is the one package the browser gets: a few kilobytes of fetch wrappers.
     if (/node_modules[\\/]hono[\\/]dist[\\/]/.test(input)) return false;
+    // The typed client's helpers are shared with the CLI; they import nothing but hono/client.
+    if (/src[\\/]api[\\/]client\.ts$/.test(input)) return false;
     return path.startsWith("..") || path.includes("node_modules");
   });
   if (strays.length > 0) {

@@ -1,11 +1,11 @@
 // The only module of the client that talks to the server, through Hono's typed client over the server's own route
 // types (`AppType`, a type-only import erased from the bundle): a change on the server that breaks the page breaks
 // `tsc` first.
-import { type ClientResponse, hc, type InferRequestType, type InferResponseType } from "hono/client";
+import { hc, type InferRequestType, type InferResponseType } from "hono/client";
+import { apiErrorOf, expectOk as ok } from "../../api/client.js";
 import type { z } from "zod";
 import type { AdviceSchema } from "../../api/schemas.js";
 import type { AppType } from "../../app.js";
-import type { ErrorBody } from "../../lib/errors.js";
 import type { Lang } from "../../retrieval/types.js";
 import { t } from "./i18n.js";
 
@@ -25,18 +25,6 @@ export type Session = InferResponseType<(typeof api.roleplay.sessions)[":id"]["$
 export type Turn = InferResponseType<(typeof api.roleplay.sessions)[":id"]["messages"]["$post"], 200>;
 /** `GET /api/fabe/drills` adds the product's name in the drill's language to each drill. */
 export type DrillCard = InferResponseType<typeof api.fabe.drills.$get, 200>[number];
-
-/** A failed API call: the server's stable code and its message, which is safe to show. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
 
 const TOKEN_KEY = "coach.token";
 
@@ -61,20 +49,6 @@ async function authorisedFetch(input: RequestInfo | URL, init: RequestInit = {})
   return response;
 }
 
-/** The body type of a route's successful answers (200, 201), out of the union of all its answers. */
-type Success<R> = R extends ClientResponse<infer Body, infer Status, string> ? (Status extends 200 | 201 ? Body : never) : never;
-
-/** The body of a successful answer; an error answer becomes an ApiError with the server's code and message. */
-async function ok<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Success<R>> {
-  const response = await pending;
-  if (!response.ok) throw await errorOf(response as unknown as Response);
-  return (await response.json()) as Success<R>;
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-  return new ApiError(response.status, body?.error?.code ?? "http", body?.error?.message ?? response.statusText);
-}
 
 /** `GET /api/corpus/chunks/:id`: one passage of the handbook. */
 export function getChunk(id: string): Promise<Chunk> {
@@ -90,7 +64,7 @@ export async function streamAdvice(request: AdviceRequest, onDelta: (textSoFar: 
     { json: { ...request, stream: true } },
     { headers: { accept: "text/event-stream" } },
   )) as unknown as Response;
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw await apiErrorOf(response);
   if (!response.body) throw new Error("The answer arrived without a body.");
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
