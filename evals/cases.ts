@@ -34,7 +34,12 @@ export function loadRetrievalCases(file: string, seed: string, chunks: readonly 
 }
 
 /** The chunks whose source span overlaps an evidence phrase, found verbatim in the seed (or an error). */
-export function evidenceTargets(phrases: readonly string[], seed: string, chunks: readonly Chunk[], where: string): string[] {
+export function evidenceTargets(
+  phrases: readonly string[],
+  seed: string,
+  chunks: readonly Chunk[],
+  where: string,
+): string[] {
   const targets = new Set<string>();
   for (const phrase of phrases) {
     const start = seed.indexOf(phrase);

@@ -4,11 +4,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classify } from "../src/coach/fabe/classify.js";
 import { FabeCues } from "../src/coach/fabe/cues.js";
-import { FabeSettingsSchema, type FabeSettings } from "../src/coach/fabe/fabe-settings.js";
+import { type FabeSettings, FabeSettingsSchema } from "../src/coach/fabe/fabe-settings.js";
 import { sentenceFeatures } from "../src/coach/fabe/features.js";
-import { DEFAULT_TRAINING, trainLinearModel, type LinearModelJson, type TrainingExample } from "../src/coach/fabe/linear-model.js";
+import {
+  DEFAULT_TRAINING,
+  type LinearModelJson,
+  type TrainingExample,
+  trainLinearModel,
+} from "../src/coach/fabe/linear-model.js";
 import { toTraditional } from "../src/lib/script.js";
-import { loadFabeCases, type FabeCase } from "./suites/fabe.js";
+import { type FabeCase, loadFabeCases } from "./suites/fabe.js";
 
 /**
  * The FABE labeller is trained on the tuning sets only, each written and labelled by a different helper from
@@ -17,7 +22,16 @@ import { loadFabeCases, type FabeCase } from "./suites/fabe.js";
  * `npm run fabe:train` first trains without them and reports how the model does on them, then trains on all
  * eight for the shipped model.
  */
-export const TRAINING_SETS = ["fabe-dev.jsonl", "fabe-dev2.jsonl", "fabe-dev3.jsonl", "fabe-dev4.jsonl", "fabe-dev5.jsonl", "fabe-dev6.jsonl", "fabe-dev7.jsonl", "fabe-dev8.jsonl"];
+export const TRAINING_SETS = [
+  "fabe-dev.jsonl",
+  "fabe-dev2.jsonl",
+  "fabe-dev3.jsonl",
+  "fabe-dev4.jsonl",
+  "fabe-dev5.jsonl",
+  "fabe-dev6.jsonl",
+  "fabe-dev7.jsonl",
+  "fabe-dev8.jsonl",
+];
 export const HELD_OUT_SETS = ["fabe-dev7.jsonl", "fabe-dev8.jsonl"];
 
 const evalsDir = fileURLToPath(new URL(".", import.meta.url));
@@ -54,6 +68,14 @@ export function trainShippedModel(): LinearModelJson {
   // The cue file is an input too: the features are made from it. prompts/fabe-settings.json's `rules` and
   // `features` are inputs as well but not hashed: a change to them changes the weights, which --check compares.
   const hash = createHash("sha256");
-  for (const file of [...TRAINING_SETS.map((name) => join(evalsDir, name)), join(root, "prompts", "fabe-cues.json")]) hash.update(readFileSync(file));
-  return { ...model, trainedOn: { files: TRAINING_SETS.map((name) => `evals/${name}`), sha256: hash.digest("hex"), settings: { ...DEFAULT_TRAINING } } };
+  for (const file of [...TRAINING_SETS.map((name) => join(evalsDir, name)), join(root, "prompts", "fabe-cues.json")])
+    hash.update(readFileSync(file));
+  return {
+    ...model,
+    trainedOn: {
+      files: TRAINING_SETS.map((name) => `evals/${name}`),
+      sha256: hash.digest("hex"),
+      settings: { ...DEFAULT_TRAINING },
+    },
+  };
 }

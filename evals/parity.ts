@@ -17,9 +17,18 @@ async function main(): Promise<number> {
       .map((line) => (JSON.parse(line) as { query: string }).query),
   );
   const top3 = async (base: string, query: string) => {
-    const response = await fetch(`${base}/api/retrieve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, k: 3 }) });
+    const response = await fetch(`${base}/api/retrieve`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, k: 3 }),
+    });
     const body = (await response.json()) as { abstained: boolean; results: Array<{ id: string }> };
-    return body.abstained ? "abstained" : body.results.map((chunk) => chunk.id).sort().join(",");
+    return body.abstained
+      ? "abstained"
+      : body.results
+          .map((chunk) => chunk.id)
+          .sort()
+          .join(",");
   };
   let same = 0;
   const different: string[] = [];
@@ -30,7 +39,9 @@ async function main(): Promise<number> {
   }
   const share = same / queries.length;
   for (const line of different) console.log(`  differs: ${line}`);
-  console.log(`parity: ${same}/${queries.length} queries with the same top-3 (${(share * 100).toFixed(1)} %; target ≥ 95 %)`);
+  console.log(
+    `parity: ${same}/${queries.length} queries with the same top-3 (${(share * 100).toFixed(1)} %; target ≥ 95 %)`,
+  );
   return share >= 0.95 ? 0 : 1;
 }
 

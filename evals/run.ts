@@ -3,25 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
-import { loadRetrievalCases } from "./cases.js";
-import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
-import { CorpusIndex } from "../src/corpus/corpus-index.js";
-import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
-import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
-import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
-import { TRAINING_SETS } from "./fabe-training.js";
-import { corpusSuite } from "./suites/corpus.js";
-import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
-import { loadSafetyCases, safetySuite } from "./suites/safety.js";
-import type { SuiteResult } from "./types.js";
 import { createApp } from "../src/app.js";
-import { realAppDeps } from "../test/support/app-deps.js";
+import { CliError, describeError } from "../src/cli/cli-error.js";
 import { loadConfig } from "../src/config.js";
+import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { chatModelFor } from "../src/llm/openai.js";
 import type { ChatModel } from "../src/llm/types.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
-import { CliError, describeError } from "../src/cli/cli-error.js";
+import { realAppDeps } from "../test/support/app-deps.js";
+import { loadRetrievalCases } from "./cases.js";
+import { TRAINING_SETS } from "./fabe-training.js";
+import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
+import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
+import { corpusSuite } from "./suites/corpus.js";
+import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
+import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
+import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
+import { loadSafetyCases, safetySuite } from "./suites/safety.js";
+import type { SuiteResult } from "./types.js";
 
 /**
  * `npm run eval`: runs every suite (or those named by `--only a,b`), prints one table, writes report.{md,json}
@@ -51,7 +50,8 @@ async function main(): Promise<number> {
   };
   const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
   const unknown = chosen.filter((name) => !suites[name]);
-  if (unknown.length > 0) throw new CliError(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`, 2);
+  if (unknown.length > 0)
+    throw new CliError(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`, 2);
   const results: SuiteResult[] = [];
   for (const name of chosen) results.push(await (suites[name] as () => Promise<SuiteResult>)());
 
@@ -63,7 +63,9 @@ async function main(): Promise<number> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "report.md"), `# Eval report\n\nMode: ${mode}\n\n${table}\n`);
   writeFileSync(join(out, "report.json"), JSON.stringify({ mode, results }, null, 2));
-  const failed = results.flatMap((result) => result.metrics.filter((metric) => !metric.pass).map((m) => `${result.suite}: ${m.name}`));
+  const failed = results.flatMap((result) =>
+    result.metrics.filter((metric) => !metric.pass).map((m) => `${result.suite}: ${m.name}`),
+  );
   const passed = results.reduce((sum, result) => sum + result.metrics.filter((metric) => metric.pass).length, 0);
   for (const line of failed) console.log(`FAILED ${line}`);
   console.log(`\neval: ${passed} passed, ${failed.length} failed`);
@@ -79,19 +81,33 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
   const memoryOutcomes = await runCases(searchWith(memory), cases);
   const baselineOutcomes = await runCases(await baselineSearch(corpus), cases);
   // The dev set tuned the fusion weights and the scope threshold: reported for information, not gated.
-  const devCases = loadRetrievalCases(fileURLToPath(new URL("retrieval-dev.jsonl", import.meta.url)), seed, corpus.chunks);
+  const devCases = loadRetrievalCases(
+    fileURLToPath(new URL("retrieval-dev.jsonl", import.meta.url)),
+    seed,
+    corpus.chunks,
+  );
   const devOutcomes = await runCases(searchWith(lancedb), devCases);
-  const notes = [...misses("lancedb", lanceOutcomes), ...misses("memory", memoryOutcomes), ...misses("dev", devOutcomes)];
+  const notes = [
+    ...misses("lancedb", lanceOutcomes),
+    ...misses("memory", memoryOutcomes),
+    ...misses("dev", devOutcomes),
+  ];
   if (verbose) {
     for (const outcome of lanceOutcomes) {
-      notes.push(`${outcome.case.id} oos=${outcome.case.outOfScope} conf=${outcome.confidence} rank=${outcome.rank} ${outcome.case.query.slice(0, 40)}`);
+      notes.push(
+        `${outcome.case.id} oos=${outcome.case.outOfScope} conf=${outcome.confidence} rank=${outcome.rank} ${outcome.case.query.slice(0, 40)}`,
+      );
     }
   }
   return suiteResult(
     [
       ...storeMetrics("lancedb", lanceOutcomes),
       ...storeMetrics("memory", memoryOutcomes),
-      ...storeMetrics("dev set (lancedb)", devOutcomes).map((metric) => ({ ...metric, threshold: "tuning set", pass: true })),
+      ...storeMetrics("dev set (lancedb)", devOutcomes).map((metric) => ({
+        ...metric,
+        threshold: "tuning set",
+        pass: true,
+      })),
       ...baselineMetrics(baselineOutcomes),
     ],
     notes,
@@ -105,21 +121,36 @@ async function coachServices(model: ChatModel | undefined) {
     openStore: (request) => LanceStore.open({ uri, ...request }),
     ...(model ? { model } : {}),
   });
-  return { corpus: deps.corpus.corpus, index: deps.corpus, advice: deps.advice, fabe: deps.fabe, roleplay: deps.roleplay };
+  return {
+    corpus: deps.corpus.corpus,
+    index: deps.corpus,
+    advice: deps.advice,
+    fabe: deps.fabe,
+    roleplay: deps.roleplay,
+  };
 }
 type Services = Awaited<ReturnType<typeof coachServices>>;
 
 async function advice(paths: ReturnType<typeof defaultPaths>, services: Services, llm: boolean): Promise<SuiteResult> {
   const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
   const cases = loadAdviceCases(fileURLToPath(new URL("advice.jsonl", import.meta.url)), seed, services.corpus.chunks);
-  return adviceSuite((scenario) => (llm ? services.advice.advise(scenario) : services.advice.offline(scenario)), services.index, cases);
+  return adviceSuite(
+    (scenario) => (llm ? services.advice.advise(scenario) : services.advice.offline(scenario)),
+    services.index,
+    cases,
+  );
 }
 
 async function fabe(services: Services, llm: boolean): Promise<SuiteResult> {
-  const cases = (name: string) => (existsSync(new URL(name, import.meta.url)) ? loadFabeCases(fileURLToPath(new URL(name, import.meta.url))) : []);
+  const cases = (name: string) =>
+    existsSync(new URL(name, import.meta.url)) ? loadFabeCases(fileURLToPath(new URL(name, import.meta.url))) : [];
   // The tuning sets tuned the cues and the splitter and train the labeller (evals/fabe-training.ts); the gate
   // is never trained on, and its errors were not looked at while tuning.
-  return fabeSuite((item) => (llm ? services.fabe.score(item.pitch) : services.fabe.offline(item.pitch)), cases("fabe.jsonl"), TRAINING_SETS.flatMap(cases));
+  return fabeSuite(
+    (item) => (llm ? services.fabe.score(item.pitch) : services.fabe.offline(item.pitch)),
+    cases("fabe.jsonl"),
+    TRAINING_SETS.flatMap(cases),
+  );
 }
 
 async function roleplay(services: Services): Promise<SuiteResult> {
@@ -131,11 +162,19 @@ async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const options = model ? { model } : {};
   const handbook = await realAppDeps(options);
   // The same app over a corpus that also holds a tampered playbook, as `add-playbook` would add it.
-  const withPlaybook = await realAppDeps({ ...options, playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)) });
+  const withPlaybook = await realAppDeps({
+    ...options,
+    playbookDir: fileURLToPath(new URL("fixtures/playbooks", import.meta.url)),
+  });
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const prompts = ["advice.system.md", "advice.user.md", "fabe.system.md", "roleplay.system.md"].map((file) => readFileSync(`${root}/prompts/${file}`, "utf8"));
+  const prompts = ["advice.system.md", "advice.user.md", "fabe.system.md", "roleplay.system.md"].map((file) =>
+    readFileSync(`${root}/prompts/${file}`, "utf8"),
+  );
   return safetySuite(
-    { handbook: { app: createApp(handbook), corpus: handbook.corpus }, withPlaybook: { app: createApp(withPlaybook), corpus: withPlaybook.corpus } },
+    {
+      handbook: { app: createApp(handbook), corpus: handbook.corpus },
+      withPlaybook: { app: createApp(withPlaybook), corpus: withPlaybook.corpus },
+    },
     prompts,
     loadSafetyCases(fileURLToPath(new URL("safety.jsonl", import.meta.url))),
   );
@@ -155,7 +194,8 @@ function formatTable(results: readonly SuiteResult[]): string {
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ""))));
-  const line = (row: string[]) => `| ${row.map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - width(cell))).join(" | ")} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - width(cell))).join(" | ")} |`;
   return [line(rows[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -171,7 +211,10 @@ const USAGE = "usage: npm run eval [-- --only corpus,retrieval,advice,fabe,rolep
 /** The command line, or a one-line usage error (parseArgs words its own for programmers). */
 function parseOptions(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
+    return parseArgs({
+      args: argv,
+      options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } },
+    });
   } catch (error) {
     throw new CliError(`${(error instanceof Error ? error.message : String(error)).split(". ")[0]}\n${USAGE}`, 2);
   }

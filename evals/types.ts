@@ -33,5 +33,8 @@ export function info(name: string, value: number): Metric {
 export function modelUse(answers: ReadonlyArray<{ mode: string; fallback?: string }>): Metric[] {
   if (!answers.some((answer) => answer.mode === "llm" || answer.fallback)) return [];
   const fellBack = answers.filter((answer) => answer.fallback).length;
-  return [info("llm-mode answers kept (not fallen back)", answers.length - fellBack), info("answers that fell back to offline", fellBack)];
+  return [
+    info("llm-mode answers kept (not fallen back)", answers.length - fellBack),
+    info("answers that fell back to offline", fellBack),
+  ];
 }

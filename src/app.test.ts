@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { realAppDeps } from "../test/support/app-deps.js";
 import { type AppDeps, type AppType, createApp } from "./app.js";
 import type { Chunk, SectionNode } from "./corpus/types.js";
-import { realAppDeps } from "../test/support/app-deps.js";
 
 let deps: AppDeps;
 let app: AppType;
@@ -26,7 +26,11 @@ describe("GET /api/health", () => {
   it("reports the mode and the corpus size", async () => {
     const response = await app.request("/api/health");
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; mode: string; corpus: { sections: number; chunks: number } };
+    const body = (await response.json()) as {
+      status: string;
+      mode: string;
+      corpus: { sections: number; chunks: number };
+    };
     expect(body.status).toBe("ok");
     expect(body.mode).toBe("offline");
     expect(body.corpus.chunks).toBe(deps.corpus.chunks.length);
@@ -38,7 +42,8 @@ describe("corpus routes", () => {
   it("list every chunk in handbook order", async () => {
     const chunks = (await (await app.request("/api/corpus/chunks")).json()) as Chunk[];
     expect(chunks.length).toBe(deps.corpus.chunks.length);
-    for (let i = 1; i < chunks.length; i++) expect((chunks[i] as Chunk).start).toBeGreaterThan((chunks[i - 1] as Chunk).start);
+    for (let i = 1; i < chunks.length; i++)
+      expect((chunks[i] as Chunk).start).toBeGreaterThan((chunks[i - 1] as Chunk).start);
     for (const key of ["id", "sectionId", "title", "path", "text", "en", "raw", "start", "end"]) {
       expect(chunks[0]).toHaveProperty(key);
     }
@@ -88,7 +93,9 @@ describe("errors", () => {
     });
 
     it("reject bytes that are not UTF-8 with 400 bad_json instead of answering U+FFFD", async () => {
-      const bytes = new Uint8Array([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+      const bytes = new Uint8Array([
+        0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d,
+      ]);
       const response = await app.request("/api/retrieve", {
         method: "POST",
         body: bytes,
@@ -125,12 +132,22 @@ describe("errors", () => {
 
 describe("POST /api/retrieve", () => {
   const post = (body: unknown) =>
-    app.request("/api/retrieve", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    app.request("/api/retrieve", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    });
 
   it("answers with full chunks in the DESIGN shape", async () => {
     const response = await post({ query: "如何克服老員工的消極心態", k: 3 });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { query: string; lang: string; normalized: string; abstained: boolean; results: Chunk[] };
+    const body = (await response.json()) as {
+      query: string;
+      lang: string;
+      normalized: string;
+      abstained: boolean;
+      results: Chunk[];
+    };
     expect(body.lang).toBe("zh-Hant");
     expect(body.abstained).toBe(false);
     expect(body.results).toHaveLength(3);

@@ -112,7 +112,10 @@ export function createApp(deps: AppDeps) {
     // Without CORS, OPTIONS still says what a path accepts.
     if (context.req.method === "OPTIONS") return context.body(null, 204, { Allow: allow });
     return context.json(
-      errorBody("method_not_allowed", `${context.req.path} does not accept ${context.req.method}; use ${allowed.join(" or ")}.`),
+      errorBody(
+        "method_not_allowed",
+        `${context.req.path} does not accept ${context.req.method}; use ${allowed.join(" or ")}.`,
+      ),
       405,
       { Allow: allow },
     );

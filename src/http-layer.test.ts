@@ -112,7 +112,9 @@ describe("lang is the answer's language", () => {
 
   it("retrieval finds the same passages whatever answer language is asked for", async () => {
     const ids = async (lang?: string) => {
-      const body = (await (await post(app, "/api/retrieve", { query: question, ...(lang ? { lang } : {}) })).json()) as {
+      const body = (await (
+        await post(app, "/api/retrieve", { query: question, ...(lang ? { lang } : {}) })
+      ).json()) as {
         results: Array<{ id: string }>;
         lang: string;
         queryLang: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildFromFiles, type IngestPaths } from "../../src/corpus/ingest.js";
-import { toTraditional } from "../../src/lib/script.js";
 import { parseRepairs } from "../../src/corpus/repairs.js";
+import { toTraditional } from "../../src/lib/script.js";
 import { atLeast, atMost, info, type SuiteResult } from "../types.js";
 
 /**
@@ -21,7 +21,11 @@ export async function corpusSuite(paths: IngestPaths, referenceTable?: string): 
   const repairs = parseRepairs(readFileSync(join(paths.corpusDir, "repairs.tsv"), "utf8"));
   const unguardedLeft = repairs
     .filter((repair) => !repair.guard)
-    .reduce((sum, repair) => sum + count(convert(repair.spun)) + (convert(repair.spun) === repair.spun ? 0 : count(repair.spun)), 0);
+    .reduce(
+      (sum, repair) =>
+        sum + count(convert(repair.spun)) + (convert(repair.spun) === repair.spun ? 0 : count(repair.spun)),
+      0,
+    );
   const notes: string[] = [];
   let referenceLeft = 0;
   if (referenceTable) {
@@ -42,10 +46,17 @@ export async function corpusSuite(paths: IngestPaths, referenceTable?: string): 
       atLeast("sections", corpus.stats.sections, 40),
       info("chunks", corpus.stats.chunks),
       atLeast("coverage of body text", round(corpus.stats.coverage), 0.98),
-      atMost("chunks whose raw is not seed.slice(start, end)", corpus.chunks.filter((c) => seed.slice(c.start, c.end) !== c.raw).length, 0),
+      atMost(
+        "chunks whose raw is not seed.slice(start, end)",
+        corpus.chunks.filter((c) => seed.slice(c.start, c.end) !== c.raw).length,
+        0,
+      ),
       atMost("units without English", missingEnglish.length, 0),
       atMost("unguarded spun forms left", unguardedLeft, 0),
-      info("repairs applied", corpus.stats.repairs.reduce((sum, repair) => sum + repair.applied, 0)),
+      info(
+        "repairs applied",
+        corpus.stats.repairs.reduce((sum, repair) => sum + repair.applied, 0),
+      ),
       ...(referenceTable ? [info("reference spun forms left (guarded or legitimate)", referenceLeft)] : []),
       info("build ms", Math.round(buildMs)),
     ],

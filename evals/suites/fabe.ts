@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { readJsonl } from "../cases.js";
 import type { FabeResult } from "../../src/coach/fabe/score-pitch.js";
-import { atLeast, info, modelUse, type Metric, type SuiteResult } from "../types.js";
+import { readJsonl } from "../cases.js";
+import { atLeast, info, type Metric, modelUse, type SuiteResult } from "../types.js";
 
 const LABELS = ["F", "A", "B", "E", "other"] as const;
 
@@ -56,18 +56,26 @@ export function compare(item: FabeCase, result: FabeResult): Scored {
         best = candidateIndex;
       }
     });
-    return { gold: item.sentences[index]?.label as string, predicted: best >= 0 ? (result.sentences[best]?.label as string) : "none" };
+    return {
+      gold: item.sentences[index]?.label as string,
+      predicted: best >= 0 ? (result.sentences[best]?.label as string) : "none",
+    };
   });
   const matches = (a: { rule: string; quote: string }, b: { rule: string; quote: string }) =>
-    a.rule === b.rule && (a.quote.includes(b.quote) || b.quote.includes(a.quote) || overlapIn(item.pitch, a.quote, b.quote));
+    a.rule === b.rule &&
+    (a.quote.includes(b.quote) || b.quote.includes(a.quote) || overlapIn(item.pitch, a.quote, b.quote));
   return {
     item,
     result,
     pairs,
     violationsFound: item.violations.length,
     violationsPredicted: result.violations.length,
-    goldMatched: item.violations.filter((goldViolation) => result.violations.some((found) => matches(goldViolation, found))).length,
-    predictedMatched: result.violations.filter((found) => item.violations.some((goldViolation) => matches(goldViolation, found))).length,
+    goldMatched: item.violations.filter((goldViolation) =>
+      result.violations.some((found) => matches(goldViolation, found)),
+    ).length,
+    predictedMatched: result.violations.filter((found) =>
+      item.violations.some((goldViolation) => matches(goldViolation, found)),
+    ).length,
   };
 }
 
@@ -85,7 +93,8 @@ function overlapIn(pitch: string, a: string, b: string): boolean {
 export function fabeMetrics(prefix: string, scored: readonly Scored[], gated: boolean): Metric[] {
   const metrics: Metric[] = [];
   for (const lang of ["zh-Hant", "zh-Hans", "en", "all"] as const) {
-    const metric = (name: string, value: number, minimum: number) => (gated && lang === "all" ? atLeast(name, value, minimum) : info(name, value));
+    const metric = (name: string, value: number, minimum: number) =>
+      gated && lang === "all" ? atLeast(name, value, minimum) : info(name, value);
     const rows = scored.filter((row) => lang === "all" || row.item.lang === lang);
     const pairs = rows.flatMap((row) => row.pairs);
     const accuracy = pairs.filter((pair) => pair.gold === pair.predicted).length / Math.max(1, pairs.length);
@@ -96,7 +105,9 @@ export function fabeMetrics(prefix: string, scored: readonly Scored[], gated: bo
       return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
     });
     const macroF1 = f1s.reduce((sum, value) => sum + value, 0) / LABELS.length;
-    const missingExact = rows.filter((row) => [...row.result.missing].sort().join() === [...row.item.missing].sort().join()).length / Math.max(1, rows.length);
+    const missingExact =
+      rows.filter((row) => [...row.result.missing].sort().join() === [...row.item.missing].sort().join()).length /
+      Math.max(1, rows.length);
     const found = rows.reduce((sum, row) => sum + row.violationsFound, 0);
     const predicted = rows.reduce((sum, row) => sum + row.violationsPredicted, 0);
     const recall = found === 0 ? 1 : rows.reduce((sum, row) => sum + row.goldMatched, 0) / found;
@@ -114,7 +125,11 @@ export function fabeMetrics(prefix: string, scored: readonly Scored[], gated: bo
 }
 
 /** The FABE suite: the gate on evals/fabe.jsonl, and the tuning set for information. */
-export async function fabeSuite(score: (item: FabeCase) => FabeResult | Promise<FabeResult>, gate: FabeCase[], dev: FabeCase[]): Promise<SuiteResult> {
+export async function fabeSuite(
+  score: (item: FabeCase) => FabeResult | Promise<FabeResult>,
+  gate: FabeCase[],
+  dev: FabeCase[],
+): Promise<SuiteResult> {
   const scoreAll = async (items: FabeCase[]) => {
     const scored = [];
     for (const item of items) scored.push(compare(item, await score(item))); // one at a time: a provider's rate limit
@@ -125,8 +140,15 @@ export async function fabeSuite(score: (item: FabeCase) => FabeResult | Promise<
   const notes = gateScored
     .filter((row) => row.pairs.some((pair) => pair.gold !== pair.predicted))
     .slice(0, 12)
-    .map((row) => `${row.item.id}: ${row.pairs.map((pair) => (pair.gold === pair.predicted ? pair.gold : `${pair.gold}→${pair.predicted}`)).join(" ")}`);
-  const metrics = [...fabeMetrics("gate", gateScored, true), ...fabeMetrics("training sets", devScored, false), ...modelUse([...gateScored, ...devScored].map((row) => row.result))];
+    .map(
+      (row) =>
+        `${row.item.id}: ${row.pairs.map((pair) => (pair.gold === pair.predicted ? pair.gold : `${pair.gold}→${pair.predicted}`)).join(" ")}`,
+    );
+  const metrics = [
+    ...fabeMetrics("gate", gateScored, true),
+    ...fabeMetrics("training sets", devScored, false),
+    ...modelUse([...gateScored, ...devScored].map((row) => row.result)),
+  ];
   return { suite: "fabe", metrics, notes };
 }
 

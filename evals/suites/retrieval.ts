@@ -34,7 +34,14 @@ export async function runCases(search: Search, cases: readonly RetrievalCase[]):
     const ms = performance.now() - started;
     const ranked = result.ids;
     const index = ranked.findIndex((id) => item.targets.includes(id));
-    outcomes.push({ case: item, ranked, abstained: result.abstained, confidence: result.confidence, rank: index + 1, ms });
+    outcomes.push({
+      case: item,
+      ranked,
+      abstained: result.abstained,
+      confidence: result.confidence,
+      rank: index + 1,
+      ms,
+    });
   }
   return outcomes;
 }
@@ -77,8 +84,16 @@ export function storeMetrics(store: string, outcomes: readonly CaseOutcome[]): M
   const outOfScope = outcomes.filter((o) => o.case.outOfScope);
   const inScope = outcomes.filter((o) => !o.case.outOfScope);
   metrics.push(
-    atLeast(`${store} abstains on out-of-scope`, round(outOfScope.filter((o) => o.abstained).length / Math.max(1, outOfScope.length)), 0.9),
-    atMost(`${store} abstains on in-scope`, round(inScope.filter((o) => o.abstained).length / Math.max(1, inScope.length)), 0.05),
+    atLeast(
+      `${store} abstains on out-of-scope`,
+      round(outOfScope.filter((o) => o.abstained).length / Math.max(1, outOfScope.length)),
+      0.9,
+    ),
+    atMost(
+      `${store} abstains on in-scope`,
+      round(inScope.filter((o) => o.abstained).length / Math.max(1, inScope.length)),
+      0.05,
+    ),
   );
   const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   metrics.push(info(`${store} p50 ms in process`, round(times[Math.floor(times.length / 2)] ?? 0)));
@@ -89,8 +104,13 @@ export function storeMetrics(store: string, outcomes: readonly CaseOutcome[]): M
 export function baselineMetrics(outcomes: readonly CaseOutcome[]): Metric[] {
   const metrics: Metric[] = [];
   const overall = score(outcomes);
-  metrics.push(info("baseline hit@3 overall", overall.hit3), info("baseline hit@1 overall", overall.hit1), info("baseline MRR overall", overall.mrr));
-  for (const lang of LANGS) metrics.push(info(`baseline hit@3 ${lang}`, score(outcomes.filter((o) => o.case.lang === lang)).hit3));
+  metrics.push(
+    info("baseline hit@3 overall", overall.hit3),
+    info("baseline hit@1 overall", overall.hit1),
+    info("baseline MRR overall", overall.mrr),
+  );
+  for (const lang of LANGS)
+    metrics.push(info(`baseline hit@3 ${lang}`, score(outcomes.filter((o) => o.case.lang === lang)).hit3));
   return metrics;
 }
 

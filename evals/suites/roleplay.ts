@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { readJsonl } from "../cases.js";
 import type { RoleplayService } from "../../src/coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
-import { atLeast, atMost, info, modelUse, type Metric, type SuiteResult } from "../types.js";
+import { readJsonl } from "../cases.js";
+import { atLeast, atMost, info, type Metric, modelUse, type SuiteResult } from "../types.js";
 
 const DialogueSchema = z.object({
   id: z.string(),
@@ -24,7 +24,11 @@ export function loadDialogues(file: string): Dialogue[] {
 }
 
 /** Plays each scripted dialogue through the service and checks the state, the ending and the debrief. */
-export async function roleplaySuite(service: RoleplayService, corpus: CorpusIndex, dialogues: readonly Dialogue[]): Promise<SuiteResult> {
+export async function roleplaySuite(
+  service: RoleplayService,
+  corpus: CorpusIndex,
+  dialogues: readonly Dialogue[],
+): Promise<SuiteResult> {
   const notes: string[] = [];
   let asExpected = 0;
   let repeats = 0;
@@ -47,16 +51,19 @@ export async function roleplaySuite(service: RoleplayService, corpus: CorpusInde
       state = turn.state as Record<string, unknown>;
     }
     const debrief = await service.debrief(session.id);
-    for (const criterion of debrief.criteria) for (const id of criterion.citations) if (!corpus.chunk(id)) badCitations++;
+    for (const criterion of debrief.criteria)
+      for (const id of criterion.citations) if (!corpus.chunk(id)) badCitations++;
     const problems: string[] = [];
     for (const [variable, direction] of Object.entries(dialogue.expect.direction)) {
       const before = Number(start[variable]);
       const after = Number(state[variable]);
-      if (direction === "up" ? !(after > before) : !(after < before)) problems.push(`${variable} ${before}→${after}, want ${direction}`);
+      if (direction === "up" ? !(after > before) : !(after < before))
+        problems.push(`${variable} ${before}→${after}, want ${direction}`);
     }
     const ended = (state.ended as string | null) ?? "open";
     const ending = ended === "turn-cap" ? "open" : ended;
-    if (dialogue.expect.ending !== "any" && ending !== dialogue.expect.ending) problems.push(`ended ${ended}, want ${dialogue.expect.ending}`);
+    if (dialogue.expect.ending !== "any" && ending !== dialogue.expect.ending)
+      problems.push(`ended ${ended}, want ${dialogue.expect.ending}`);
     const byId = new Map(debrief.criteria.map((criterion) => [criterion.id, criterion.met]));
     for (const id of dialogue.expect.met) if (byId.get(id) !== true) problems.push(`${id} not met`);
     for (const id of dialogue.expect.missed) if (byId.get(id) !== false) problems.push(`${id} not missed`);
@@ -65,7 +72,11 @@ export async function roleplaySuite(service: RoleplayService, corpus: CorpusInde
   }
   const sorted = [...times].sort((a, b) => a - b);
   const metrics: Metric[] = [
-    atLeast("dialogues behaving as expected", dialogues.length ? Math.round((1000 * asExpected) / dialogues.length) / 1000 : 0, 1),
+    atLeast(
+      "dialogues behaving as expected",
+      dialogues.length ? Math.round((1000 * asExpected) / dialogues.length) / 1000 : 0,
+      1,
+    ),
     info("dialogues", dialogues.length),
     atMost("replies repeated twice in a row", repeats, 0),
     atMost("invalid debrief citations", badCitations, 0),

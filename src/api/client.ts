@@ -32,14 +32,13 @@ export class ApiError extends Error {
 }
 
 /** The body type of a route's successful answers (200, 201), out of the union of all its answers. */
-export type Success<R> = R extends ClientResponse<infer Body, infer Status, string>
-  ? Status extends 200 | 201
-    ? Body
-    : never
-  : never;
+export type Success<R> =
+  R extends ClientResponse<infer Body, infer Status, string> ? (Status extends 200 | 201 ? Body : never) : never;
 
 /** The body of a successful answer; an error answer becomes an ApiError. */
-export async function expectOk<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Success<R>> {
+export async function expectOk<R extends ClientResponse<unknown, number, string>>(
+  pending: Promise<R>,
+): Promise<Success<R>> {
   const response = await pending;
   if (!response.ok) throw await apiErrorOf(response as unknown as Response);
   return (await response.json()) as Success<R>;

@@ -50,7 +50,9 @@ export const SectionNodeSchema: z.ZodType<SectionTree> = z
 
 export const HealthSchema = z
   .object({
-    status: z.enum(["ok", "degraded"]).openapi({ description: "degraded: llm mode and the model's provider is not answering (answers fall back to offline)." }),
+    status: z.enum(["ok", "degraded"]).openapi({
+      description: "degraded: llm mode and the model's provider is not answering (answers fall back to offline).",
+    }),
     mode: z.enum(["offline", "llm"]),
     corpus: z.object({ sections: z.number().int(), chunks: z.number().int(), version: z.string() }),
     model: z
@@ -119,7 +121,9 @@ export const FabeResultSchema = z
     mode: z.enum(["offline", "llm"]),
     fallback: z.string().optional(),
     product: z.string().optional(),
-    sentences: z.array(z.object({ text: z.string(), label: z.enum(["F", "A", "B", "E", "other"]), cues: z.array(z.string()) })),
+    sentences: z.array(
+      z.object({ text: z.string(), label: z.enum(["F", "A", "B", "E", "other"]), cues: z.array(z.string()) }),
+    ),
     present: z.object({ F: z.boolean(), A: z.boolean(), B: z.boolean(), E: z.boolean() }),
     missing: z.array(Element),
     orderOk: z.boolean(),

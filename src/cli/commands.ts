@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { formatAdviceText } from "../coach/advice/format-text.js";
-import { formatDrill, formatFabeText } from "../coach/fabe/format-text.js";
 import { expectOk, inProcessClient } from "../api/client.js";
 import { createApp } from "../app.js";
+import { formatAdviceText } from "../coach/advice/format-text.js";
+import { formatDrill, formatFabeText } from "../coach/fabe/format-text.js";
 import { loadConfig } from "../config.js";
 import { addPlaybook, removePlaybook } from "../corpus/add-playbook.js";
 import { defaultPaths, ingest, loadOrIngest, syncEnglish } from "../corpus/ingest.js";
@@ -34,7 +34,12 @@ export interface CliOptions {
 }
 
 /** Runs one validated command; expected failures throw CliError. */
-export async function runCommand(command: string, args: string[], options: CliOptions, context: CliContext): Promise<number> {
+export async function runCommand(
+  command: string,
+  args: string[],
+  options: CliOptions,
+  context: CliContext,
+): Promise<number> {
   switch (command) {
     case "ask":
       return ask(args.join(" ").trim(), options, context);
@@ -117,7 +122,9 @@ async function addPlaybookCommand(file: string | undefined, options: CliOptions,
     ...(options.name ? { name: options.name } : {}),
     ...(options.replace ? { replace: true } : {}),
   });
-  context.out(`added playbook ${info.id} "${info.title}" (${info.lang}): ${info.sections} sections, ${info.chunks} chunks`);
+  context.out(
+    `added playbook ${info.id} "${info.title}" (${info.lang}): ${info.sections} sections, ${info.chunks} chunks`,
+  );
   const dropped = info.droppedLines;
   if (dropped.length > 0) {
     const one = dropped.length === 1;
@@ -145,7 +152,9 @@ async function listPlaybooks(context: CliContext): Promise<number> {
   const { corpus } = await loadOrIngest(defaultPaths(ROOT));
   if (corpus.playbooks.length === 0) context.out("no playbooks added (npm run coach -- add-playbook <file>)");
   for (const info of corpus.playbooks) {
-    context.out([info.id, info.lang, `${info.sections} sections`, `${info.chunks} chunks`, info.file, info.title].join("\t"));
+    context.out(
+      [info.id, info.lang, `${info.sections} sections`, `${info.chunks} chunks`, info.file, info.title].join("\t"),
+    );
   }
   return 0;
 }

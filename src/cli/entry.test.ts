@@ -17,7 +17,12 @@ const BIN = join(root, "bin", "sales-coach.js");
 function run(args: string[], options: { cwd?: string } = {}) {
   const { DEBUG, PORT, COACH_MAX_BODY_BYTES, ...env } = process.env;
   // A server that did start is stopped by the timeout: the tests expect it to fail fast.
-  const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? root, env, encoding: "utf8", timeout: 20_000 });
+  const result = spawnSync(process.execPath, args, {
+    cwd: options.cwd ?? root,
+    env,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr.trim() };
 }
 
@@ -40,7 +45,10 @@ describe("the sales-coach bin (npx sales-coach)", () => {
     const result = run([BIN, "frobnicate"]);
     expect(result.code).toBe(2);
     expect(result.out).toBe("");
-    expect(result.err.split("\n")).toEqual(['unknown command "frobnicate"', "run `npm run coach -- help` for the commands and their options"]);
+    expect(result.err.split("\n")).toEqual([
+      'unknown command "frobnicate"',
+      "run `npm run coach -- help` for the commands and their options",
+    ]);
   });
 
   it("reads .env from the folder it runs in", () => {
@@ -59,7 +67,9 @@ describe("the sales-coach bin (npx sales-coach)", () => {
 
 describe("the Node server entry and .env", () => {
   it("reads .env from the folder it starts in", () => {
-    const result = run(["--import", TSX, join(root, "src/entry/node.ts")], { cwd: folderWithEnv("node-env", "COACH_MAX_BODY_BYTES=5\n") });
+    const result = run(["--import", TSX, join(root, "src/entry/node.ts")], {
+      cwd: folderWithEnv("node-env", "COACH_MAX_BODY_BYTES=5\n"),
+    });
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/COACH_MAX_BODY_BYTES/);
   });
@@ -68,7 +78,9 @@ describe("the Node server entry and .env", () => {
     const cwd = folderWithEnv("node-bad", "COACH_LLM_MODEL='open\n");
     const result = run(["--import", TSX, join(root, "src/entry/node.ts")], { cwd });
     expect(result.code).toBe(1);
-    expect(result.err).toBe(`${join(cwd, ".env")}:1: expected KEY=value or a # comment, found "COACH_LLM_MODEL='open (the quote is never closed)"`);
+    expect(result.err).toBe(
+      `${join(cwd, ".env")}:1: expected KEY=value or a # comment, found "COACH_LLM_MODEL='open (the quote is never closed)"`,
+    );
   });
 });
 

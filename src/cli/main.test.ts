@@ -36,7 +36,10 @@ describe("coach help", () => {
   });
 
   it("help <command> and <command> --help print that command alone", async () => {
-    for (const argv of [["help", "add-playbook"], ["add-playbook", "--help"]]) {
+    for (const argv of [
+      ["help", "add-playbook"],
+      ["add-playbook", "--help"],
+    ]) {
       const result = await coach(argv);
       expect(result.code).toBe(0);
       expect(result.out).toContain("add-playbook <file.md|file.txt> [--name <id>] [--replace]");
@@ -96,7 +99,9 @@ describe("coach expected failures: one line, no stack, exit 1", () => {
   it("removing a playbook that was never added", async () => {
     const result = await coach(["remove-playbook", "pb-never-added"]);
     expect(result.code).toBe(1);
-    expect(result.errLines).toEqual(['no playbook "pb-never-added"; `npm run coach -- playbooks` lists the added ones']);
+    expect(result.errLines).toEqual([
+      'no playbook "pb-never-added"; `npm run coach -- playbooks` lists the added ones',
+    ]);
   });
 
   it("an invalid environment names the variable; DEBUG=1 or --verbose adds the stack", async () => {
@@ -104,7 +109,10 @@ describe("coach expected failures: one line, no stack, exit 1", () => {
     expect(plain.code).toBe(1);
     expect(plain.err).toMatch(/PORT/);
     expect(plain.err).not.toMatch(/\n\s+at /);
-    for (const run of [coach(["ask", "x"], { env: { PORT: "abc", DEBUG: "1" } }), coach(["ask", "--verbose", "x"], { env: { PORT: "abc" } })]) {
+    for (const run of [
+      coach(["ask", "x"], { env: { PORT: "abc", DEBUG: "1" } }),
+      coach(["ask", "--verbose", "x"], { env: { PORT: "abc" } }),
+    ]) {
       const debug = await run;
       expect(debug.code).toBe(1);
       expect(debug.err).toMatch(/PORT/);
@@ -130,7 +138,8 @@ describe("coach commands", () => {
   }, 60_000);
 
   it("drill scores a pitch piped on stdin", async () => {
-    const pitch = "This CRM keeps every follow-up in one place, so you never lose a customer. Lvyuan cut churn from 15% to 9%.";
+    const pitch =
+      "This CRM keeps every follow-up in one place, so you never lose a customer. Lvyuan cut churn from 15% to 9%.";
     const result = await coach(["drill", "--lang", "en", "--json"], { stdin: pitch });
     expect(result.code).toBe(0);
     const scored = JSON.parse(result.out) as { lang: string; score: number; sentences: unknown[] };

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Lang } from "../retrieval/types.js";
 import { CliError, describeError } from "./cli-error.js";
-import { runCommand, type CliContext } from "./commands.js";
+import { type CliContext, runCommand } from "./commands.js";
 import { COMMANDS, HELP_HINT, usageText } from "./usage.js";
 
 export type { CliContext } from "./commands.js";
@@ -19,7 +19,14 @@ const OPTIONS = {
 const LANGS: readonly string[] = ["zh-Hant", "zh-Hans", "en"];
 
 /** How many words each command takes after its name (`ask` joins all of them into the scenario). */
-const POSITIONALS: Record<string, number> = { drill: 0, roleplay: 1, "add-playbook": 1, "remove-playbook": 1, playbooks: 0, ingest: 0 };
+const POSITIONALS: Record<string, number> = {
+  drill: 0,
+  roleplay: 1,
+  "add-playbook": 1,
+  "remove-playbook": 1,
+  playbooks: 0,
+  ingest: 0,
+};
 
 /**
  * `npm run coach -- …`: parses the command line, prints help or runs one command, and turns every failure
@@ -58,17 +65,23 @@ async function run(argv: string[], context: CliContext): Promise<number> {
     }
   }
   const most = POSITIONALS[command] ?? Number.POSITIVE_INFINITY;
-  if (rest.length > most) throw CliError.usage(`${command} takes ${most === 0 ? "no arguments" : "one argument"}, not "${rest.join(" ")}"`);
+  if (rest.length > most)
+    throw CliError.usage(`${command} takes ${most === 0 ? "no arguments" : "one argument"}, not "${rest.join(" ")}"`);
   if (values.lang !== undefined && !LANGS.includes(values.lang)) {
     throw CliError.usage(`--lang must be zh-Hant, zh-Hans or en, not "${values.lang}"`);
   }
-  return runCommand(command, rest, {
-    json: Boolean(values.json),
-    ...(values.lang ? { lang: values.lang as Lang } : {}),
-    ...(values.name ? { name: values.name } : {}),
-    replace: Boolean(values.replace),
-    syncEnglish: Boolean(values["sync-english"]),
-  }, context);
+  return runCommand(
+    command,
+    rest,
+    {
+      json: Boolean(values.json),
+      ...(values.lang ? { lang: values.lang as Lang } : {}),
+      ...(values.name ? { name: values.name } : {}),
+      replace: Boolean(values.replace),
+      syncEnglish: Boolean(values["sync-english"]),
+    },
+    context,
+  );
 }
 
 function parse(argv: string[]) {

@@ -1,14 +1,15 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the test breaks parsed JSON files on purpose, field by field.
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDeps } from "../app.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
+import type { AppDeps } from "../app.js";
 import { readEdgeData } from "../entry/edge-data.js";
 import { readCoachFiles } from "./coach-files.js";
 import { SqliteSessionStore } from "./roleplay/sqlite-store.js";
-import { createCoachServices, type CoachFiles } from "./services.js";
+import { type CoachFiles, createCoachServices } from "./services.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -41,7 +42,7 @@ describe("settings files", () => {
 
   it("refuse a wrong value, naming the file and the field", () => {
     const fabe = broken((copy) => {
-      ((copy.fabe.settingsJson as any).rubric.penalty as Record<string, unknown>).arguing = "ten";
+      (copy.fabe.settingsJson as any).rubric.penalty.arguing = "ten";
     });
     expect(() => start(fabe)).toThrow(/^prompts\/fabe-settings\.json: rubric\.penalty\.arguing: /);
 

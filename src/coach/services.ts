@@ -3,9 +3,9 @@ import { toSimplified, toTraditional } from "../lib/script.js";
 import type { ChatModel } from "../llm/types.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { AdviceService } from "./advice/advise.js";
-import { createAdviceService, type AdvicePromptFiles } from "./advice/create-advice.js";
-import { FabeService, type FabeFiles } from "./fabe/fabe-service.js";
-import { RoleplayService, type RoleplayFiles } from "./roleplay/roleplay-service.js";
+import { type AdvicePromptFiles, createAdviceService } from "./advice/create-advice.js";
+import { type FabeFiles, FabeService } from "./fabe/fabe-service.js";
+import { type RoleplayFiles, RoleplayService } from "./roleplay/roleplay-service.js";
 import type { SessionStore } from "./roleplay/session-store.js";
 
 /** The prompt and data files the coaching services read (files on Node, bundled on Workers). */
@@ -37,7 +37,14 @@ export function createCoachServices(deps: CoachServiceDeps): CoachServices {
   const withModel = model ? { model } : {};
   const fabe = new FabeService(files.fabe, corpus, toTraditional, model);
   return {
-    advice: createAdviceService({ retriever, corpus, prompts: files.advicePrompts, toTraditional, toSimplified, ...withModel }),
+    advice: createAdviceService({
+      retriever,
+      corpus,
+      prompts: files.advicePrompts,
+      toTraditional,
+      toSimplified,
+      ...withModel,
+    }),
     fabe,
     roleplay: new RoleplayService(files.roleplay, {
       store: deps.sessions,

@@ -18,7 +18,10 @@ const listed = () => readdirSync(folder).filter((name) => !name.startsWith("."))
 
 describe("add-playbook", () => {
   it("copies a valid file byte for byte under an id-safe name", async () => {
-    const source = file("Onboarding Guide (v2).md", "# Onboarding\n\nPair every new rep with a veteran for the first week.\n");
+    const source = file(
+      "Onboarding Guide (v2).md",
+      "# Onboarding\n\nPair every new rep with a veteran for the first week.\n",
+    );
     const info = await addPlaybook(folder, source);
     expect(info).toMatchObject({ id: "pb-onboarding-guide-v2", chunks: 1, lang: "en" });
     expect(readFileSync(join(folder, "onboarding-guide-v2.md")).equals(readFileSync(source))).toBe(true);
@@ -46,7 +49,9 @@ describe("add-playbook", () => {
   });
 
   it("refuses a name that is not id-safe", async () => {
-    await expect(addPlaybook(folder, file("ok.md", "Some text here."), { name: "../escape" })).rejects.toThrow(/lower-case/);
+    await expect(addPlaybook(folder, file("ok.md", "Some text here."), { name: "../escape" })).rejects.toThrow(
+      /lower-case/,
+    );
   });
 
   it("gives a Chinese file name an id from its content", async () => {

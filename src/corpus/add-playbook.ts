@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { toTraditional } from "../lib/script.js";
-import { parsePlaybook, PLAYBOOK_EXTENSIONS, PLAYBOOK_STEM } from "./playbook.js";
+import { PLAYBOOK_EXTENSIONS, PLAYBOOK_STEM, parsePlaybook } from "./playbook.js";
 import type { PlaybookInfo } from "./types.js";
 
 /** A playbook is prose to coach from, not a data dump: past this it is refused rather than slowly indexed. */
@@ -13,7 +13,11 @@ export const MAX_PLAYBOOK_BYTES = 1024 * 1024;
  * the file is valid UTF-8 text of an accepted type that yields at least one passage. The corpus is rebuilt
  * by the caller (or by the next `npm start`, which sees the changed inputs).
  */
-export async function addPlaybook(playbookDir: string, file: string, options: { name?: string; replace?: boolean } = {}): Promise<PlaybookInfo> {
+export async function addPlaybook(
+  playbookDir: string,
+  file: string,
+  options: { name?: string; replace?: boolean } = {},
+): Promise<PlaybookInfo> {
   const extension = extname(file).toLowerCase();
   if (!(PLAYBOOK_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new Error(`${basename(file)}: a playbook must be Markdown (.md, .markdown) or plain text (.txt)`);
@@ -21,7 +25,8 @@ export async function addPlaybook(playbookDir: string, file: string, options: { 
   const info = await stat(file);
   if (!info.isFile()) throw new Error(`${basename(file)}: not a file`);
   const size = info.size;
-  if (size > MAX_PLAYBOOK_BYTES) throw new Error(`${basename(file)}: ${size} bytes, over the ${MAX_PLAYBOOK_BYTES}-byte limit`);
+  if (size > MAX_PLAYBOOK_BYTES)
+    throw new Error(`${basename(file)}: ${size} bytes, over the ${MAX_PLAYBOOK_BYTES}-byte limit`);
   const bytes = await readFile(file);
   let content: string;
   try {
@@ -34,7 +39,8 @@ export async function addPlaybook(playbookDir: string, file: string, options: { 
   const stem = options.name ?? stemOf(basename(file, extname(file)), bytes);
   if (!PLAYBOOK_STEM.test(stem)) throw new Error(`--name "${stem}": use 1–48 lower-case letters, digits and dashes`);
   const existing = await filesOf(playbookDir, stem);
-  if (existing.length > 0 && !options.replace) throw new Error(`playbook pb-${stem} already exists (${existing.join(", ")}); add --replace to overwrite it`);
+  if (existing.length > 0 && !options.replace)
+    throw new Error(`playbook pb-${stem} already exists (${existing.join(", ")}); add --replace to overwrite it`);
 
   const name = `${stem}${extension === ".markdown" ? ".md" : extension}`;
   const part = parsePlaybook({ name, content }, toTraditional);

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toTraditional } from "../lib/script.js";
 import type { BuildResult } from "./build.js";
 import { parseEnglish } from "./english.js";
-import { toTraditional } from "../lib/script.js";
 import { buildFromFiles, defaultPaths } from "./ingest.js";
 import { parseRepairs } from "./repairs.js";
 import type { Chunk, Corpus } from "./types.js";
@@ -75,7 +75,19 @@ describe("chunks", () => {
   });
 
   it("keep no page boilerplate, table of contents or block marker", () => {
-    const boilerplate = ["溫馨提示", "下載本文檔", "已閱讀", "繼續免費閱讀", "版權說明", "文檔簡介", "人人文庫", "提交評論", "0/150", "_第1頁", "目錄"];
+    const boilerplate = [
+      "溫馨提示",
+      "下載本文檔",
+      "已閱讀",
+      "繼續免費閱讀",
+      "版權說明",
+      "文檔簡介",
+      "人人文庫",
+      "提交評論",
+      "0/150",
+      "_第1頁",
+      "目錄",
+    ];
     for (const chunk of chunks) {
       for (const phrase of boilerplate) expect(chunk.text, chunk.id).not.toContain(phrase);
       expect(chunk.text, chunk.id).not.toMatch(/\n/);
@@ -91,7 +103,13 @@ describe("chunks", () => {
     }
     const everything = chunks.map((chunk) => chunk.text).join("");
     // Words the block cuts split are whole again.
-    for (const joined of ["通過培訓、會議", "團隊,沒有英雄的個人", "自己先去學習", "【18:00–19:00】", "【12:00–13:00】"]) {
+    for (const joined of [
+      "通過培訓、會議",
+      "團隊,沒有英雄的個人",
+      "自己先去學習",
+      "【18:00–19:00】",
+      "【12:00–13:00】",
+    ]) {
       expect(everything).toContain(joined);
     }
   });

@@ -1,6 +1,6 @@
 import { cleanPage } from "./clean-page.js";
-import { parseEnglish, type EnglishSection } from "./english.js";
-import { locateHeadings, parseOutline, type LocatedHeading } from "./outline.js";
+import { type EnglishSection, parseEnglish } from "./english.js";
+import { type LocatedHeading, locateHeadings, parseOutline } from "./outline.js";
 import { DEFAULT_PACK, packChunks } from "./pack-chunks.js";
 import { applyRepairs, keyOf, parseRepairs, type Repair } from "./repairs.js";
 import { segment } from "./segment.js";
@@ -96,7 +96,10 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
         title,
         path,
         text: text.text.slice(from, to),
-        en: unitEnglish.slice(first, last + 1).filter(Boolean).join(" "),
+        en: unitEnglish
+          .slice(first, last + 1)
+          .filter(Boolean)
+          .join(" "),
         raw: seed.slice(start, end),
         start,
         end,
@@ -122,7 +125,10 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
     sentences,
     queryRepairs: repairs
       .filter((repair) => repair.query)
-      .map((repair) => ({ spun: options.toTraditional(repair.spun), original: options.toTraditional(repair.original) })),
+      .map((repair) => ({
+        spun: options.toTraditional(repair.spun),
+        original: options.toTraditional(repair.original),
+      })),
     playbooks: [],
     stats: {
       sections: sections.length,

@@ -1,5 +1,5 @@
 import type { SourceProfile } from "./source-profile.js";
-import { TrackedText, type Edit } from "./tracked-text.js";
+import { type Edit, TrackedText } from "./tracked-text.js";
 
 export interface CleanPage {
   /** The handbook text between the page boilerplate, markers removed, glyphs fixed. */

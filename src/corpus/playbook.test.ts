@@ -28,7 +28,8 @@ const secret = "code is not prose";
 \`\`\`
 `;
 
-const CHINESE = "新人入职第一周，每天早上八点半到公司，先跟老员工一起拜访客户。\n第一周结束时，经理要和新人谈一次话，\n了解他的困难。\n\n不要让新人第一周就单独见客户。\n";
+const CHINESE =
+  "新人入职第一周，每天早上八点半到公司，先跟老员工一起拜访客户。\n第一周结束时，经理要和新人谈一次话，\n了解他的困难。\n\n不要让新人第一周就单独见客户。\n";
 
 describe("a Markdown playbook", () => {
   const part = parsePlaybook({ name: "field.md", content: ENGLISH }, toTraditional);
@@ -61,12 +62,17 @@ describe("a Markdown playbook", () => {
   });
 
   it("joins wrapped lines into one sentence and keeps list items apart", () => {
-    const sentences = Object.values(part.sentences).flat().map((sentence) => sentence.text);
-    expect(sentences).toContain("If results are there, say so in the same meeting; do not make the rep wait for the next review.");
+    const sentences = Object.values(part.sentences)
+      .flat()
+      .map((sentence) => sentence.text);
+    expect(sentences).toContain(
+      "If results are there, say so in the same meeting; do not make the rep wait for the next review.",
+    );
     expect(sentences).toContain("Praise the specific deals they closed.");
     expect(sentences).toContain("Agree on the next target in writing.");
     // Every quoted sentence is verbatim in its chunk, as advice requires.
-    for (const chunk of part.chunks) for (const sentence of part.sentences[chunk.id] ?? []) expect(chunk.text).toContain(sentence.text);
+    for (const chunk of part.chunks)
+      for (const sentence of part.sentences[chunk.id] ?? []) expect(chunk.text).toContain(sentence.text);
   });
 
   it("is its own English rendering", () => {
@@ -87,7 +93,9 @@ describe("a plain-text Chinese playbook", () => {
   });
 
   it("does not read a leading # or - as Markdown", () => {
-    const text = parsePlaybook({ name: "notes.txt", content: "# 不是標題\n- 也不是清單" }, toTraditional).chunks.map((chunk) => chunk.text).join("");
+    const text = parsePlaybook({ name: "notes.txt", content: "# 不是標題\n- 也不是清單" }, toTraditional)
+      .chunks.map((chunk) => chunk.text)
+      .join("");
     expect(text).toContain("# 不是標題");
   });
 });
@@ -111,7 +119,8 @@ describe("sentences addressed to an AI", () => {
     expect(text).toContain("Review the last two quarters before the talk.");
     expect(text).toContain("A raise follows results.");
     expect(text).toContain("Save the sheet as <name>.xlsx"); // a placeholder is not a prompt tag
-    for (const planted of ["Ignore the handbook", "SYSTEM:", "9.9.9-01", "開除", "</excerpt>"]) expect(text).not.toContain(planted);
+    for (const planted of ["Ignore the handbook", "SYSTEM:", "9.9.9-01", "開除", "</excerpt>"])
+      expect(text).not.toContain(planted);
     expect(part.info.droppedLines).toEqual([4, 5, 6, 7]);
     for (const chunk of part.chunks) expect(content.slice(chunk.start, chunk.end)).toBe(chunk.raw);
   });

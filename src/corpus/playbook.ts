@@ -41,7 +41,8 @@ interface Block {
  */
 export function parsePlaybook(file: PlaybookFile, toTraditional: (text: string) => string): PlaybookPart {
   const stem = file.name.replace(/\.[^.]+$/, "");
-  if (!PLAYBOOK_STEM.test(stem)) throw new Error(`playbook file name "${file.name}": use lower-case letters, digits and dashes`);
+  if (!PLAYBOOK_STEM.test(stem))
+    throw new Error(`playbook file name "${file.name}": use lower-case letters, digits and dashes`);
   const id = `pb-${stem}`;
   const markdown = !file.name.endsWith(".txt");
   const blocks = readBlocks(file.content, markdown);
@@ -60,7 +61,17 @@ export function parsePlaybook(file: PlaybookFile, toTraditional: (text: string) 
   const firstHeading = blocks.find((block) => block.heading)?.heading;
   const title = convert(firstHeading?.level === 1 ? firstHeading.title : stem.replace(/-/g, " "));
 
-  const root: Section = { id, title, titleEn: english(title) ? title : "", level: 1, parentId: null, heading: "", start: 0, end: file.content.length, chunkIds: [] };
+  const root: Section = {
+    id,
+    title,
+    titleEn: english(title) ? title : "",
+    level: 1,
+    parentId: null,
+    heading: "",
+    start: 0,
+    end: file.content.length,
+    chunkIds: [],
+  };
   const sections: Section[] = [root];
   const chunks: Chunk[] = [];
   const sentences: Corpus["sentences"] = {};
@@ -110,14 +121,33 @@ export function parsePlaybook(file: PlaybookFile, toTraditional: (text: string) 
       const end = own.at(-1)!.end;
       // An English passage is its own English rendering; a Chinese one has none (nobody translated it).
       const isEnglish = english(text);
-      chunks.push({ id: chunkId, sectionId: section.id, title: section.title, path, text, en: isEnglish ? text : "", raw: file.content.slice(start, end), start, end, source: id });
+      chunks.push({
+        id: chunkId,
+        sectionId: section.id,
+        title: section.title,
+        path,
+        text,
+        en: isEnglish ? text : "",
+        raw: file.content.slice(start, end),
+        start,
+        end,
+        source: id,
+      });
       section.chunkIds.push(chunkId);
       sentences[chunkId] = own.map((piece) => ({ text: convert(piece.text), en: isEnglish ? piece.text : "" }));
       langs.add(isEnglish ? "en" : "zh");
     });
   }
   const lang = langs.size === 1 ? ([...langs][0] as "en" | "zh") : "mixed";
-  const info: PlaybookInfo = { id, file: file.name, title, lang, sections: sections.length, chunks: chunks.length, droppedLines: dropped };
+  const info: PlaybookInfo = {
+    id,
+    file: file.name,
+    title,
+    lang,
+    sections: sections.length,
+    chunks: chunks.length,
+    droppedLines: dropped,
+  };
   return { info, sections: sections.map((section) => ({ ...section, source: id })), chunks, sentences };
 }
 
@@ -148,7 +178,11 @@ function closeSections(sections: Section[]): void {
 function pathOf(section: Section, sections: readonly Section[]): string[] {
   const byId = new Map(sections.map((candidate) => [candidate.id, candidate]));
   const path: string[] = [];
-  for (let current: Section | undefined = section; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+  for (
+    let current: Section | undefined = section;
+    current;
+    current = current.parentId ? byId.get(current.parentId) : undefined
+  ) {
     path.unshift(current.title);
   }
   return path;
@@ -180,7 +214,7 @@ function readBlocks(content: string, markdown: boolean): Block[] {
     }
     if (fenced) continue; // code samples are not prose to cite
     const heading = markdown ? HEADING.exec(text) : null;
-    if (heading && heading[2]) {
+    if (heading?.[2]) {
       flush();
       const titleStart = line.start + text.indexOf(heading[2]);
       blocks.push({
@@ -264,4 +298,3 @@ function inline(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
-

@@ -37,7 +37,10 @@ function insideGuard(repair: Repair, index: number): boolean {
 function outcome(repair: Repair, index: number): "repaired" | "kept" | "other" {
   const at = landing.get(body.sourceStart(index));
   if (at === undefined) return "other";
-  if (repaired.text.startsWith(repair.original, at) && repaired.sourceEnd(at + repair.original.length) === body.sourceEnd(index + repair.spun.length)) {
+  if (
+    repaired.text.startsWith(repair.original, at) &&
+    repaired.sourceEnd(at + repair.original.length) === body.sourceEnd(index + repair.spun.length)
+  ) {
     return "repaired";
   }
   if (repaired.text.startsWith(repair.spun, at)) return "kept";
@@ -80,18 +83,24 @@ describe("repairs.tsv", () => {
           repairedInside++;
         } else {
           // Another guarded entry may repair the same word differently (方法 → 想法 / 辦法); it must not be this one.
-          if (result === "repaired") throw new Error(`${repair.spun} repaired outside its guard at ${body.sourceStart(index)}`);
+          if (result === "repaired")
+            throw new Error(`${repair.spun} repaired outside its guard at ${body.sourceStart(index)}`);
           keptOutside++;
         }
       }
       expect(repairedInside, `${repair.spun}: guard never matches`).toBeGreaterThan(0);
       const legitimate = occurrences(body.text, repair.spun).filter((index) => !insideGuard(repair, index));
-      expect(legitimate.length + keptOutside, `${repair.spun}: a guard with nothing to leave alone should be no guard`).toBeGreaterThan(0);
+      expect(
+        legitimate.length + keptOutside,
+        `${repair.spun}: a guard with nothing to leave alone should be no guard`,
+      ).toBeGreaterThan(0);
     }
   });
 
   it("never repairs its own output (one pass, longest form first)", () => {
-    const table = parseRepairs("spun\toriginal\tguard\tnote\n確實是\t就是\t\tt\n就是\t確實是\t\tt\n如何\t怎麼\t\tt\n如何樣\t怎麼樣\t\tt\n");
+    const table = parseRepairs(
+      "spun\toriginal\tguard\tnote\n確實是\t就是\t\tt\n就是\t確實是\t\tt\n如何\t怎麼\t\tt\n如何樣\t怎麼樣\t\tt\n",
+    );
     const text = applyRepairs(TrackedText.fromSource("這確實是如何樣做的,如何做"), table);
     expect(text.text).toBe("這就是怎麼樣做的,怎麼做");
   });

@@ -35,12 +35,19 @@ export function parseRepairs(tsv: string): Repair[] {
       } catch (error) {
         throw new Error(`repairs.tsv line ${index + 1}: bad guard ${guard}: ${(error as Error).message}`);
       }
-      if (!guard.includes(spun) && !/[\\(\[]/.test(guard)) {
+      if (!guard.includes(spun) && !/[\\([]/.test(guard)) {
         throw new Error(`repairs.tsv line ${index + 1}: guard "${guard}" cannot contain "${spun}"`);
       }
     }
-    if (query === "yes" && pattern) throw new Error(`repairs.tsv line ${index + 1}: a guarded form cannot apply to queries`);
-    repairs.push({ spun, original, ...(pattern ? { guard: pattern } : {}), note: note ?? "", ...(query === "yes" ? { query: true } : {}) });
+    if (query === "yes" && pattern)
+      throw new Error(`repairs.tsv line ${index + 1}: a guarded form cannot apply to queries`);
+    repairs.push({
+      spun,
+      original,
+      ...(pattern ? { guard: pattern } : {}),
+      note: note ?? "",
+      ...(query === "yes" ? { query: true } : {}),
+    });
   });
   return repairs;
 }
@@ -50,11 +57,7 @@ export function parseRepairs(tsv: string): Repair[] {
  * repair's output is never repaired again (確實是 → 就是 must not then meet another rule) and
  * 如何樣 wins over 如何.
  */
-export function applyRepairs(
-  text: TrackedText,
-  repairs: readonly Repair[],
-  counts?: Map<string, number>,
-): TrackedText {
+export function applyRepairs(text: TrackedText, repairs: readonly Repair[], counts?: Map<string, number>): TrackedText {
   const source = text.text;
   const ordered = [...repairs].sort((a, b) => b.spun.length - a.spun.length);
   const allowed = ordered.map((repair) => (repair.guard ? guardSpans(source, repair) : undefined));

@@ -16,7 +16,10 @@ describe("segment", () => {
   });
 
   it("keeps a heading with spaces as one unit and drops the colon after it", () => {
-    expect(texts("1.1 明確目標: 對一個團隊來說。", "1.1 明確目標".length)).toEqual(["1.1 明確目標", "對一個團隊來說。"]);
+    expect(texts("1.1 明確目標: 對一個團隊來說。", "1.1 明確目標".length)).toEqual([
+      "1.1 明確目標",
+      "對一個團隊來說。",
+    ]);
   });
 
   it("cuts an over-long sentence at commas", () => {

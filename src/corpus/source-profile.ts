@@ -28,9 +28,7 @@ export const SourceProfileSchema = z.object({
   /** The text opens with a table of contents: the body starts at the second occurrence of the first heading. */
   hasTableOfContents: z.boolean().default(false),
   /** Literal repairs of broken glyphs, applied before anything else reads the text. */
-  glyphFixes: z
-    .array(z.object({ from: z.string().min(1), to: z.string(), note: z.string() }))
-    .default([]),
+  glyphFixes: z.array(z.object({ from: z.string().min(1), to: z.string(), note: z.string() })).default([]),
 });
 
 export type SourceProfile = z.infer<typeof SourceProfileSchema>;

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import { MIGRATIONS_DIR, migrateSqlite } from "./migrate-sqlite.js";
@@ -37,7 +37,7 @@ function oldFile(name: string, owners: boolean): string {
   const old = new Database(file);
   old.exec(OLD_SCHEMA);
   if (owners) old.exec(OLD_OWNERS);
-  const columns = "id, persona, mode, lang, state, turn, created_at" + (owners ? ", owner_user, owner_team" : "");
+  const columns = `id, persona, mode, lang, state, turn, created_at${owners ? ", owner_user, owner_team" : ""}`;
   const values = [
     ID,
     "passive-veteran",

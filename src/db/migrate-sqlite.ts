@@ -1,7 +1,7 @@
-import type Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type Database from "better-sqlite3";
 
 /** migrations/ of this checkout: the same files wrangler applies to D1. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));

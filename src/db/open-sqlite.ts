@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { MIGRATIONS_DIR, migrateSqlite } from "./migrate-sqlite.js";
 import { schema } from "./schema.js";
 

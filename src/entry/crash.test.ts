@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,12 +31,15 @@ function start(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-const post = (url: string, body: unknown) => fetch(url, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 describe("a SIGKILL in the middle of a role-play session", () => {
   it("loses no acknowledged message and leaves no half-written turn", async () => {
     const first = await start();
-    const session = (await (await post(`${first.url}/api/roleplay/sessions`, { persona: "passive-veteran", lang: "zh-Hant" })).json()) as { id: string };
+    const session = (await (
+      await post(`${first.url}/api/roleplay/sessions`, { persona: "passive-veteran", lang: "zh-Hant" })
+    ).json()) as { id: string };
     const acknowledged: string[] = [];
     for (const text of ["老張,最近怎麼樣?", "我想請你來主持每週的部門會議。", "帶新人也交給你負責,好嗎?"]) {
       const response = await post(`${first.url}/api/roleplay/sessions/${session.id}/messages`, { text });
@@ -44,12 +47,16 @@ describe("a SIGKILL in the middle of a role-play session", () => {
       acknowledged.push(text);
     }
     // One more turn in flight when the process is killed: it may or may not have committed, but never half.
-    const inFlight = post(`${first.url}/api/roleplay/sessions/${session.id}/messages`, { text: "我們一起規劃你的職業發展。" }).catch(() => undefined);
+    const inFlight = post(`${first.url}/api/roleplay/sessions/${session.id}/messages`, {
+      text: "我們一起規劃你的職業發展。",
+    }).catch(() => undefined);
     first.child.kill("SIGKILL");
     await inFlight;
 
     const second = await start();
-    const stored = (await (await fetch(`${second.url}/api/roleplay/sessions/${session.id}`)).json()) as { messages: Array<{ role: string; text: string }> };
+    const stored = (await (await fetch(`${second.url}/api/roleplay/sessions/${session.id}`)).json()) as {
+      messages: Array<{ role: string; text: string }>;
+    };
     const userTexts = stored.messages.filter((message) => message.role === "user").map((message) => message.text);
     expect(userTexts.slice(0, acknowledged.length)).toEqual(acknowledged);
     expect((stored.messages.length - 1) % 2).toBe(0);

@@ -15,7 +15,10 @@ function envFile(name: string, content: string): string {
 
 describe("loadEnvFile", () => {
   it("sets what the file names and the environment does not; the environment wins", () => {
-    const file = envFile("precedence.env", "# comment\nPORT=9000\nexport COACH_LLM_MODEL=qwen-plus\nHOST='127.0.0.1'\n\n");
+    const file = envFile(
+      "precedence.env",
+      "# comment\nPORT=9000\nexport COACH_LLM_MODEL=qwen-plus\nHOST='127.0.0.1'\n\n",
+    );
     const env: Record<string, string | undefined> = { PORT: "0" };
     expect(loadEnvFile(env, file)).toEqual(["COACH_LLM_MODEL", "HOST"]);
     expect(env).toEqual({ PORT: "0", COACH_LLM_MODEL: "qwen-plus", HOST: "127.0.0.1" });
@@ -45,7 +48,9 @@ describe("loadEnvFile", () => {
     const file = envFile("bad.env", "PORT=9000\nCOACH_LLM_MODEL qwen\n");
     const env: Record<string, string | undefined> = {};
     expect(() => loadEnvFile(env, file)).toThrow(EnvFileError);
-    expect(() => loadEnvFile(env, file)).toThrow(`${file}:2: expected KEY=value or a # comment, found "COACH_LLM_MODEL qwen"`);
+    expect(() => loadEnvFile(env, file)).toThrow(
+      `${file}:2: expected KEY=value or a # comment, found "COACH_LLM_MODEL qwen"`,
+    );
     expect(env).toEqual({});
   });
 

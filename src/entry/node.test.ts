@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -34,7 +34,11 @@ function start(env: Record<string, string>): Promise<string> {
 describe("the Node entry", () => {
   it("serves the API on the port it is given", async () => {
     const url = await start({ PORT: "0", HOST: "127.0.0.1" });
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string; mode: string; corpus: { chunks: number } };
+    const health = (await (await fetch(`${url}/api/health`)).json()) as {
+      status: string;
+      mode: string;
+      corpus: { chunks: number };
+    };
     expect(health.status).toBe("ok");
     expect(health.mode).toBe("offline");
     expect(health.corpus.chunks).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-import { serve } from "@hono/node-server";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realAppDeps } from "../../test/support/app-deps.js";
 import { createApp } from "../app.js";
@@ -48,7 +48,10 @@ function send(path: string, type: string | undefined, size: number, chunked: boo
       });
       response.on("end", () => {
         try {
-          resolve({ status: response.statusCode ?? 0, code: (JSON.parse(text) as { error: { code: string } }).error.code });
+          resolve({
+            status: response.statusCode ?? 0,
+            code: (JSON.parse(text) as { error: { code: string } }).error.code,
+          });
         } catch {
           resolve({ status: response.statusCode ?? 0, code: `not the error format: ${text.slice(0, 80)}` });
         }

@@ -1,5 +1,5 @@
-import corpusJson from "../../corpus/build/handbook.json";
 import edgeJson from "../../corpus/build/edge-data.json";
+import corpusJson from "../../corpus/build/handbook.json";
 import { type AppType, createApp } from "../app.js";
 import { type D1Like, D1SessionStore } from "../coach/roleplay/d1-store.js";
 import { loadConfig } from "../config.js";

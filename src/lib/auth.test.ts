@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { realAppDeps } from "../../test/support/app-deps.js";
 import { createApp } from "../app.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import { loadConfig } from "../config.js";
-import { realAppDeps } from "../../test/support/app-deps.js";
 
 const TOKENS = {
   "rep-amy-0000000000000001": { user: "amy", role: "rep", team: "north" },
@@ -20,7 +20,9 @@ describe("bearer tokens (COACH_TOKENS)", () => {
   it("are read from the environment as JSON, with a clear error naming the variable", () => {
     expect(loadConfig({ COACH_TOKENS: JSON.stringify(TOKENS) }).tokens?.["rep-amy-0000000000000001"]?.user).toBe("amy");
     expect(() => loadConfig({ COACH_TOKENS: "amy:rep" })).toThrow(/COACH_TOKENS/);
-    expect(() => loadConfig({ COACH_TOKENS: JSON.stringify({ short: { user: "a", role: "rep", team: "t" } }) })).toThrow(/COACH_TOKENS/);
+    expect(() =>
+      loadConfig({ COACH_TOKENS: JSON.stringify({ short: { user: "a", role: "rep", team: "t" } }) }),
+    ).toThrow(/COACH_TOKENS/);
   });
 
   it("guard every API route, and a rep sees only their sessions, a manager only their team's", async () => {
@@ -46,9 +48,13 @@ describe("bearer tokens (COACH_TOKENS)", () => {
     }
     expect((await as(undefined, "/api/retrieve", { query: "新人" })).status).toBe(401);
 
-    const created = (await (await as("rep-amy-0000000000000001", "/api/roleplay/sessions", { persona: "passive-veteran" })).json()) as { id: string };
+    const created = (await (
+      await as("rep-amy-0000000000000001", "/api/roleplay/sessions", { persona: "passive-veteran" })
+    ).json()) as { id: string };
     const session = `/api/roleplay/sessions/${created.id}`;
-    expect((await as("rep-amy-0000000000000001", `${session}/messages`, { text: "老張,最近怎麼樣?" })).status).toBe(200);
+    expect((await as("rep-amy-0000000000000001", `${session}/messages`, { text: "老張,最近怎麼樣?" })).status).toBe(
+      200,
+    );
     expect((await as("rep-amy-0000000000000001", session)).status).toBe(200);
     expect((await as("mgr-north-00000000000003", session)).status).toBe(200);
     expect((await as("mgr-north-00000000000003", `${session}/debrief`, {})).status).toBe(200);
@@ -75,7 +81,17 @@ describe("the SQLite store on a database from before owners", () => {
       "CREATE TABLE sessions (id TEXT PRIMARY KEY, persona TEXT NOT NULL, mode TEXT NOT NULL, lang TEXT NOT NULL, state TEXT NOT NULL, turn INTEGER NOT NULL, created_at TEXT NOT NULL);" +
         "CREATE TABLE messages (session_id TEXT NOT NULL REFERENCES sessions(id), seq INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, moves TEXT, PRIMARY KEY (session_id, seq));",
     );
-    old.prepare("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?)").run("00000000-0000-4000-8000-000000000001", "passive-veteran", "manager-rep", "auto", '{"turn":0}', 0, "2026-01-01T00:00:00Z");
+    old
+      .prepare("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(
+        "00000000-0000-4000-8000-000000000001",
+        "passive-veteran",
+        "manager-rep",
+        "auto",
+        '{"turn":0}',
+        0,
+        "2026-01-01T00:00:00Z",
+      );
     old.close();
     const store = new SqliteSessionStore(file);
     const session = await store.get("00000000-0000-4000-8000-000000000001");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
+import { createApp } from "../app.js";
 import { RateLimiter } from "./rate-limit.js";
 
 describe("RateLimiter", () => {
@@ -32,10 +32,17 @@ describe("the rate limit over HTTP", () => {
   it("answers 429 with Retry-After in the error format, leaves health and other clients alone", async () => {
     const now = 0;
     const deps = await realAppDeps();
-    deps.http.rateLimit = { limiter: new RateLimiter(3, () => now), clientKey: (context) => context.req.header("x-client") ?? "anonymous" };
+    deps.http.rateLimit = {
+      limiter: new RateLimiter(3, () => now),
+      clientKey: (context) => context.req.header("x-client") ?? "anonymous",
+    };
     const app = createApp(deps);
     const retrieve = (client: string) =>
-      app.request("/api/retrieve", { method: "POST", headers: { "content-type": "application/json", "x-client": client }, body: JSON.stringify({ query: "新人培訓" }) });
+      app.request("/api/retrieve", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-client": client },
+        body: JSON.stringify({ query: "新人培訓" }),
+      });
     for (let i = 0; i < 3; i++) expect((await retrieve("a")).status).toBe(200);
     const refused = await retrieve("a");
     expect(refused.status).toBe(429);

@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from "hono";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "./errors.js";
 
 /**

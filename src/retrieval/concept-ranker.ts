@@ -16,7 +16,7 @@ export class ConceptRanker {
   private readonly chunkConcepts: Map<string, Map<string, number>>;
 
   constructor(
-    private readonly glossary: Glossary,
+    readonly glossary: Glossary,
     chunks: readonly Chunk[],
     toTraditional: (text: string) => string,
   ) {
@@ -58,7 +58,8 @@ export class ConceptRanker {
         const score = weights.get(id) ?? 0;
         if (score > 0) scores.push({ id: chunkId, score });
       }
-      if (scores.length > 0) return scores.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+      if (scores.length > 0)
+        return scores.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
     }
     return [];
   }

@@ -1,7 +1,7 @@
 import type { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Chunk } from "../corpus/types.js";
-import { offlineRetrievalParts, type LexiconFiles } from "./offline-parts.js";
-import { Retriever, type RetrievalSettings } from "./retriever.js";
+import { type LexiconFiles, offlineRetrievalParts } from "./offline-parts.js";
+import { type RetrievalSettings, Retriever } from "./retriever.js";
 import { DomainScope } from "./scope.js";
 import { MemoryStore } from "./stores/memory.js";
 import type { Embedder, Store } from "./types.js";

@@ -16,8 +16,14 @@ export class KeywordIndex {
 
   constructor(chunks: readonly Chunk[]) {
     const ids = chunks.map((chunk) => chunk.id);
-    this.chinese = new Bm25Index(ids, chunks.map((chunk) => windowBigrams(chunk.text)));
-    this.english = new Bm25Index(ids, chunks.map((chunk) => englishTokens(chunk.en)));
+    this.chinese = new Bm25Index(
+      ids,
+      chunks.map((chunk) => windowBigrams(chunk.text)),
+    );
+    this.english = new Bm25Index(
+      ids,
+      chunks.map((chunk) => englishTokens(chunk.en)),
+    );
   }
 
   searchChinese(query: string, limit: number): Ranked[] {

@@ -20,7 +20,10 @@ beforeAll(async () => {
   corpus = (await buildFromFiles(paths)).corpus;
   files = await readLexiconFiles(paths.corpusDir);
   handbook = corpus.chunks.map((chunk) => `${chunk.path.join(" ")} ${chunk.text}`).join("\n");
-  english = corpus.chunks.map((chunk) => chunk.en).join("\n").toLowerCase();
+  english = corpus.chunks
+    .map((chunk) => chunk.en)
+    .join("\n")
+    .toLowerCase();
 });
 
 describe("corpus/glossary.json", () => {
@@ -46,7 +49,10 @@ describe("corpus/thesaurus.tsv", () => {
     for (const line of files.thesaurusTsv.split("\n").slice(1)) {
       if (!line.trim() || line.startsWith("#")) continue;
       const [from, to] = line.split("\t");
-      for (const term of (to ?? "").split("|").map((part) => part.trim()).filter(Boolean)) {
+      for (const term of (to ?? "")
+        .split("|")
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         const known = isEnglish(term) ? english.includes(term.toLowerCase()) : handbook.includes(term);
         if (!known) wrong.push(`${from} → ${term}`);
       }
@@ -61,7 +67,9 @@ describe("corpus/out-of-scope.tsv", () => {
     for (const line of files.outOfScopeTsv.split("\n").slice(1)) {
       const term = line.split("\t")[0]?.trim();
       if (!term || line.startsWith("#")) continue;
-      const found = isEnglish(term) ? new RegExp(`\\b${term}\\b`, "i").test(english) : handbook.includes(toTraditional(term));
+      const found = isEnglish(term)
+        ? new RegExp(`\\b${term}\\b`, "i").test(english)
+        : handbook.includes(toTraditional(term));
       if (found) inside.push(term);
     }
     expect(inside).toEqual([]);
@@ -76,7 +84,9 @@ describe("corpus/questions.tsv", () => {
     for (const chunk of corpus.chunks) {
       const own = questions.filter((question) => chunk.start <= question.offset && question.offset < chunk.end);
       for (const lang of ["zh-Hant", "zh-Hans", "en"]) {
-        expect(own.filter((question) => question.lang === lang).length, `${chunk.id} ${lang}`).toBeGreaterThanOrEqual(3);
+        expect(own.filter((question) => question.lang === lang).length, `${chunk.id} ${lang}`).toBeGreaterThanOrEqual(
+          3,
+        );
       }
     }
   });
@@ -84,7 +94,10 @@ describe("corpus/questions.tsv", () => {
 
 describe("DomainScope", () => {
   it("tells a question about the handbook's subject from one that only shares function words", () => {
-    const scope = new DomainScope(corpus.chunks, parseQuestions(files.questionsTsv).map((question) => toTraditional(question.question)));
+    const scope = new DomainScope(
+      corpus.chunks,
+      parseQuestions(files.questionsTsv).map((question) => toTraditional(question.question)),
+    );
     expect(scope.coverage(toTraditional("我那個老員工業績還行但整天很消極"))).toBeGreaterThan(0.5);
     expect(scope.coverage(toTraditional("紅燒肉怎麼做才好吃"))).toBeLessThan(0.3);
     expect(scope.coverage("怎麼辦")).toBe(0);

@@ -3,6 +3,11 @@ import type { LexiconFiles } from "./offline-parts.js";
 
 /** Reads the query-side data files from a corpus folder (Node; Workers bundle them instead). */
 export async function readLexiconFiles(corpusDir: string): Promise<LexiconFiles> {
-  const [glossary, thesaurusTsv, outOfScopeTsv, questionsTsv] = await readAll(corpusDir, ["glossary.json", "thesaurus.tsv", "out-of-scope.tsv", "questions.tsv"]);
+  const [glossary, thesaurusTsv, outOfScopeTsv, questionsTsv] = await readAll(corpusDir, [
+    "glossary.json",
+    "thesaurus.tsv",
+    "out-of-scope.tsv",
+    "questions.tsv",
+  ]);
   return { glossaryJson: JSON.parse(glossary) as unknown, thesaurusTsv, outOfScopeTsv, questionsTsv };
 }

@@ -11,7 +11,10 @@ export class Lexicon {
   constructor(thesaurusTsv: string, outOfScopeTsv: string, toTraditional: (text: string) => string) {
     this.thesaurus = new PhraseMatcher(toTraditional);
     for (const [from, to] of rows(thesaurusTsv, "thesaurus")) {
-      const targets = (to ?? "").split("|").map((term) => term.trim()).filter(Boolean);
+      const targets = (to ?? "")
+        .split("|")
+        .map((term) => term.trim())
+        .filter(Boolean);
       if (targets.length === 0) continue;
       if (isEnglish(from)) this.thesaurus.addEnglish(from, targets);
       else this.thesaurus.addChinese(from, targets);

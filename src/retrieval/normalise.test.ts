@@ -8,7 +8,11 @@ const glossary = new Glossary(
   [
     {
       id: "veteran-passivity",
-      label: { "zh-Hant": "克服老員工的消極心態", "zh-Hans": "克服老员工的消极心态", en: "Overcoming a veteran's passivity" },
+      label: {
+        "zh-Hant": "克服老員工的消極心態",
+        "zh-Hans": "克服老员工的消极心态",
+        en: "Overcoming a veteran's passivity",
+      },
       handbook: ["消極心態", "老員工"],
       zh: ["老油條", "没干劲"],
       en: ["checked out", "veteran"],
@@ -16,7 +20,11 @@ const glossary = new Glossary(
   ],
   toTraditional,
 );
-const lexicon = new Lexicon("from\tto\tnote\n業務\t商務代表\tTaiwan\nsalesperson\tsales rep\t\n", "term\ttopic\nCRM\tsoftware\n報稅\ttax\n", toTraditional);
+const lexicon = new Lexicon(
+  "from\tto\tnote\n業務\t商務代表\tTaiwan\nsalesperson\tsales rep\t\n",
+  "term\ttopic\nCRM\tsoftware\n報稅\ttax\n",
+  toTraditional,
+);
 const deps = { glossary, lexicon, toTraditional, repairs: [{ spun: "治理", original: "管理" }] };
 
 describe("detectLanguage", () => {

@@ -41,7 +41,10 @@ export function detectLanguage(text: string, toTraditional: (text: string) => st
 export function normaliseQuery(query: string, deps: NormaliseDeps, lang?: Lang): NormalisedQuery {
   const detected = lang ?? detectLanguage(query, deps.toTraditional);
   const traditional = deps.toTraditional(query.normalize("NFKC"));
-  const normalized = applyRepairs(TrackedText.fromSource(traditional), deps.repairs.map((repair) => ({ ...repair, note: "" }))).text;
+  const normalized = applyRepairs(
+    TrackedText.fromSource(traditional),
+    deps.repairs.map((repair) => ({ ...repair, note: "" })),
+  ).text;
   const expansion = deps.lexicon.expand(normalized);
   const matches = deps.glossary.match(normalized);
   const concepts = matches.map((match) => match.id);

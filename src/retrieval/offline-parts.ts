@@ -14,11 +14,23 @@ export interface LexiconFiles {
 }
 
 /** The runtime-neutral pieces of offline retrieval, from the built corpus and the lexicon files. */
-export function offlineRetrievalParts(corpus: CorpusIndex, files: LexiconFiles, toTraditional: (text: string) => string) {
+export function offlineRetrievalParts(
+  corpus: CorpusIndex,
+  files: LexiconFiles,
+  toTraditional: (text: string) => string,
+) {
   const glossary = new Glossary(parseGlossary(files.glossaryJson), toTraditional);
   const lexicon = new Lexicon(files.thesaurusTsv, files.outOfScopeTsv, toTraditional);
   const embedder = new OfflineEmbedder(glossary, corpus.chunks, corpus.corpus.version);
   const conceptRanker = new ConceptRanker(glossary, corpus.chunks, toTraditional);
   const questionRanker = new QuestionRanker(parseQuestions(files.questionsTsv), corpus.chunks, toTraditional);
-  return { glossary, lexicon, embedder, conceptRanker, questionRanker, repairs: corpus.corpus.queryRepairs, toTraditional };
+  return {
+    glossary,
+    lexicon,
+    embedder,
+    conceptRanker,
+    questionRanker,
+    repairs: corpus.corpus.queryRepairs,
+    toTraditional,
+  };
 }

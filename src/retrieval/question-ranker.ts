@@ -15,7 +15,8 @@ export function parseQuestions(tsv: string): PassageQuestion[] {
   tsv.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim() || line.startsWith("#") || line.startsWith("offset\t")) return;
     const [offset, lang, question] = line.split("\t");
-    if (!offset || !/^\d+$/.test(offset) || !lang || !question) throw new Error(`questions.tsv line ${index + 1}: needs offset, lang, question`);
+    if (!offset || !/^\d+$/.test(offset) || !lang || !question)
+      throw new Error(`questions.tsv line ${index + 1}: needs offset, lang, question`);
     questions.push({ offset: Number(offset), lang, question: question.trim() });
   });
   return questions;
@@ -34,7 +35,11 @@ export class QuestionRanker {
   /** Questions whose offset fell in no chunk (reported by the corpus tests). */
   readonly orphans: PassageQuestion[] = [];
 
-  constructor(questions: readonly PassageQuestion[], chunks: readonly Chunk[], toTraditional: (text: string) => string) {
+  constructor(
+    questions: readonly PassageQuestion[],
+    chunks: readonly Chunk[],
+    toTraditional: (text: string) => string,
+  ) {
     const documents: string[][] = [];
     for (const question of questions) {
       const chunk = chunks.find((candidate) => candidate.start <= question.offset && question.offset < candidate.end);
@@ -47,7 +52,10 @@ export class QuestionRanker {
       this.chunkOf.push(chunk.id);
       this.texts.push(text);
     }
-    this.index = new Bm25Index(documents.map((_, index) => String(index)), documents);
+    this.index = new Bm25Index(
+      documents.map((_, index) => String(index)),
+      documents,
+    );
   }
 
   /** The questions most like the query by BM25: `id` is the question's index. */

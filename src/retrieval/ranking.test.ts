@@ -23,8 +23,22 @@ describe("Bm25Index", () => {
 describe("reciprocalRankFusion", () => {
   it("rewards agreement between lists and respects weights", () => {
     const fused = reciprocalRankFusion([
-      { name: "x", weight: 1, results: [{ id: "a", score: 9 }, { id: "b", score: 8 }] },
-      { name: "y", weight: 1, results: [{ id: "b", score: 1 }, { id: "c", score: 0.5 }] },
+      {
+        name: "x",
+        weight: 1,
+        results: [
+          { id: "a", score: 9 },
+          { id: "b", score: 8 },
+        ],
+      },
+      {
+        name: "y",
+        weight: 1,
+        results: [
+          { id: "b", score: 1 },
+          { id: "c", score: 0.5 },
+        ],
+      },
     ]);
     expect(fused.map((hit) => hit.id)).toEqual(["b", "a", "c"]);
     const weighted = reciprocalRankFusion([

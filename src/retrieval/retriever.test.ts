@@ -44,7 +44,10 @@ describe("Retriever", () => {
       for (const { query, section } of plain) {
         const result = await retriever.retrieve(query, { k: 3 });
         expect(result.abstained, query).toBe(false);
-        expect(result.results.map((chunk) => chunk.sectionId), query).toContain(section);
+        expect(
+          result.results.map((chunk) => chunk.sectionId),
+          query,
+        ).toContain(section);
       }
     });
   }
@@ -69,7 +72,11 @@ describe("Retriever", () => {
 
   it("abstains on English questions that share only everyday words with the handbook", async () => {
     // Each of these knows a few of the handbook's English words ("best", "way", "set up"), none that carry it.
-    for (const query of ["What is the capital of France?", "What is the best way to set up nginx as a reverse proxy?", "How do I bake sourdough bread at home?"]) {
+    for (const query of [
+      "What is the capital of France?",
+      "What is the best way to set up nginx as a reverse proxy?",
+      "How do I bake sourdough bread at home?",
+    ]) {
       expect((await memory.retrieve(query)).abstained, query).toBe(true);
     }
     // A question in the handbook's words, with a name and a slang word it does not know, is still answered.

@@ -1,9 +1,9 @@
 import type { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Chunk } from "../corpus/types.js";
-import { reciprocalRankFusion, type WeightedList } from "./fuse.js";
-import { normaliseQuery, type NormaliseDeps, type NormalisedQuery } from "./normalise.js";
 import type { ConceptRanker } from "./concept-ranker.js";
+import { reciprocalRankFusion, type WeightedList } from "./fuse.js";
 import type { Glossary } from "./glossary.js";
+import { type NormaliseDeps, type NormalisedQuery, normaliseQuery } from "./normalise.js";
 import type { QuestionRanker } from "./question-ranker.js";
 import type { DomainScope } from "./scope.js";
 import type { Embedder, Lang, Store } from "./types.js";
@@ -169,8 +169,11 @@ export class Retriever {
     ];
     const fused = reciprocalRankFusion(this.withPlaybooks(lists));
     const uncovered = normalised.outOfScope.length > 0 && normalised.concepts.length < conceptsToOverrideOutOfScope;
-    const unknownWords = normalised.lang === "en" && this.deps.scope.weightedCoverage(normalised.normalized) < this.settings.abstainBelowWeightedEn;
-    const abstained = confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || unknownWords || uncovered;
+    const unknownWords =
+      normalised.lang === "en" &&
+      this.deps.scope.weightedCoverage(normalised.normalized) < this.settings.abstainBelowWeightedEn;
+    const abstained =
+      confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || unknownWords || uncovered;
     const results = abstained
       ? []
       : fused.slice(0, k).flatMap((hit) => {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { commonErrors, createRouter, json, jsonBody, strictJsonBody } from "../api/router.js";
+import { commonErrors, createRouter, jsonBody, strictJsonBody } from "../api/router.js";
 import { AdviceSchema } from "../api/schemas.js";
 import type { AdviceService } from "../coach/advice/advise.js";
 import { AdviceRequestSchema } from "../coach/advice/schema.js";

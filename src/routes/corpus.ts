@@ -18,7 +18,13 @@ const chunk = createRoute({
   summary: "One chunk by id",
   tags: ["corpus"],
   request: {
-    params: z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "4.5.4.2.2-01" }) }),
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" }, example: "4.5.4.2.2-01" }),
+    }),
   },
   responses: { 200: json(ChunkSchema, "The chunk"), 404: errorResponse("No chunk with that id") },
 });

@@ -10,7 +10,12 @@ export const MAX_PITCH_CHARS = 4000;
 export const FabeRequestSchema = z
   .object({
     pitch: textField("pitch", MAX_PITCH_CHARS),
-    product: z.string().min(1).max(100).optional().openapi({ description: "A product card id (GET /api/fabe/drills)." }),
+    product: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: "A product card id (GET /api/fabe/drills)." }),
     lang: LangField,
   })
   .openapi("FabeRequest");
@@ -22,7 +27,10 @@ const score = createRoute({
   tags: ["fabe"],
   middleware: [strictJsonBody] as const,
   request: jsonBody(FabeRequestSchema),
-  responses: { 200: json(FabeResultSchema, "Labels, what is missing, violations, a 0–100 score, a rewrite"), ...commonErrors },
+  responses: {
+    200: json(FabeResultSchema, "Labels, what is missing, violations, a 0–100 score, a rewrite"),
+    ...commonErrors,
+  },
 });
 
 const drills = createRoute({
@@ -45,7 +53,11 @@ export function fabeRoutes(deps: { fabe: FabeService }) {
           `Unknown product "${request.product}"; see GET /api/fabe/drills for product ids.`,
         );
       }
-      const result = await deps.fabe.score(request.pitch, request.product, request.lang === "auto" ? undefined : request.lang);
+      const result = await deps.fabe.score(
+        request.pitch,
+        request.product,
+        request.lang === "auto" ? undefined : request.lang,
+      );
       if (result.fallback) context.set("fallback", result.fallback);
       return context.json(result, 200);
     })

@@ -7,7 +7,11 @@ import { LangField, textField } from "../lib/fields.js";
 const CreateSchema = z.object({ persona: z.string().min(1).max(100), lang: LangField }).openapi("RoleplayCreate");
 const MessageSchema = z.object({ text: textField("text", MAX_MESSAGE_CHARS) }).openapi("RoleplayMessage");
 const SessionParams = z.object({
-  id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 const notFound = errorResponse("No such session, or not yours (COACH_TOKENS)");
 const tags = ["roleplay"];
@@ -56,7 +60,10 @@ const debrief = createRoute({
   summary: "Score the session against the handbook",
   tags,
   request: { params: SessionParams },
-  responses: { 200: json(DebriefSchema, "Each criterion met or missed, with the user's words and the handbook's advice"), 404: notFound },
+  responses: {
+    200: json(DebriefSchema, "Each criterion met or missed, with the user's words and the handbook's advice"),
+    404: notFound,
+  },
 });
 
 /** Role-play: personas, sessions, turns and the debrief. */

@@ -1,6 +1,6 @@
-import { build } from "esbuild";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const DEFAULT_ENTRY = fileURLToPath(new URL("./client/main.ts", import.meta.url));
 

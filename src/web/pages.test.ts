@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { realAppDeps } from "../../test/support/app-deps.js";
 import type { AppType } from "../app.js";
 import { createApp } from "../app.js";
-import { realAppDeps } from "../../test/support/app-deps.js";
 
 let app: AppType;
 

@@ -1,13 +1,13 @@
-import { serve, type ServerType } from "@hono/node-server";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
+import { createApp } from "../app.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = fileURLToPath(new URL("../../.data/screenshots", import.meta.url));
@@ -21,7 +21,10 @@ let browser: Browser;
 let sessionsDir: string | undefined;
 
 beforeAll(async () => {
-  if (!available) throw new Error(`Chromium is not at ${CHROMIUM}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`);
+  if (!available)
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`,
+    );
   mkdirSync(SHOTS, { recursive: true });
   // The sessions database (and its -wal/-shm) lives in a folder of its own, removed after the suite.
   sessionsDir = mkdtempSync(join(tmpdir(), "coach-web-"));
@@ -31,7 +34,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 60_000);
 
@@ -49,7 +61,10 @@ interface OpenOptions {
 }
 
 async function open(path: string, options: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
   await context.addInitScript((lang) => {
     if (lang && !localStorage.getItem("coach.lang")) localStorage.setItem("coach.lang", lang);
   }, options.lang ?? "zh-Hant");
@@ -162,10 +177,18 @@ suite("the web page in Chromium", () => {
     const page = await open("/roleplay");
     await page.locator(".card", { hasText: "老張" }).getByRole("button").click();
     await page.waitForSelector("#turn");
-    for (const text of ["老張,最近怎麼樣?我想聽聽你的想法。", "辛苦了,我理解你的壓力。", "你的意思是帶新人會佔掉你的時間?", "我們一起規劃你明年的目標。"]) {
+    for (const text of [
+      "老張,最近怎麼樣?我想聽聽你的想法。",
+      "辛苦了,我理解你的壓力。",
+      "你的意思是帶新人會佔掉你的時間?",
+      "我們一起規劃你明年的目標。",
+    ]) {
       await page.fill("#turn", text);
       await page.press("#turn", "Enter");
-      await page.waitForFunction((count) => document.querySelectorAll(".log li.persona").length >= count, 1 + (await page.locator(".log li.user").count()));
+      await page.waitForFunction(
+        (count) => document.querySelectorAll(".log li.persona").length >= count,
+        1 + (await page.locator(".log li.user").count()),
+      );
     }
     const before = await page.locator(".log li").count();
     expect(before).toBe(9);
@@ -186,7 +209,10 @@ suite("the web page in Chromium", () => {
 
   it("scores a pitch and shows each sentence's label", async () => {
     const page = await open("/drill");
-    await page.fill("#pitch", "我們的方案包含十個關鍵詞廣告位。點擊率比自然排名高三倍。讓您的客戶一搜就找到您。台中一家同業去年用了三個月,詢價量多了四成。");
+    await page.fill(
+      "#pitch",
+      "我們的方案包含十個關鍵詞廣告位。點擊率比自然排名高三倍。讓您的客戶一搜就找到您。台中一家同業去年用了三個月,詢價量多了四成。",
+    );
     await page.click("#score button[type=submit]");
     await page.waitForSelector(".sentences li");
     const labels = await page.locator(".sentences .badge").allTextContents();
@@ -236,13 +262,15 @@ suite("the web page in Chromium", () => {
     await page.keyboard.press("Enter");
     // Tab from the top to the scenario box, type, and submit with the keyboard.
     let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== "scenario" && guard++ < 20) await page.keyboard.press("Tab");
+    while ((await page.evaluate(() => document.activeElement?.id)) !== "scenario" && guard++ < 20)
+      await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("scenario");
     await page.keyboard.type("新人太興奮了靜不下來,怎麼辦?");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.waitForSelector(".steps li");
-    while ((await page.evaluate(() => document.activeElement?.className)) !== "chip" && guard++ < 60) await page.keyboard.press("Tab");
+    while ((await page.evaluate(() => document.activeElement?.className)) !== "chip" && guard++ < 60)
+      await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.waitForSelector("dialog#passage[open]");
     await page.context().close();
@@ -252,16 +280,25 @@ suite("the web page in Chromium", () => {
     for (const path of ["/", "/roleplay", "/drill"]) {
       const page = await open(path, { width: 390 });
       await page.waitForSelector("main > *");
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(SHOTS, `${path === "/" ? "coach" : path.slice(1)}-mobile.png`), fullPage: true });
+      await page.screenshot({
+        path: join(SHOTS, `${path === "/" ? "coach" : path.slice(1)}-mobile.png`),
+        fullPage: true,
+      });
       await page.context().close();
     }
   });
 
   it("asks once for a token when the service needs one, then works with it", async () => {
     const token = "rep-amy-0000000000000001";
-    const app = createApp(await realAppDeps({ env: { COACH_TOKENS: JSON.stringify({ [token]: { user: "amy", role: "rep", team: "north" } }) } }));
+    const app = createApp(
+      await realAppDeps({
+        env: { COACH_TOKENS: JSON.stringify({ [token]: { user: "amy", role: "rep", team: "north" } }) },
+      }),
+    );
     const guarded = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => guarded.once("listening", resolve));
     try {

@@ -1,15 +1,15 @@
 import type { Context } from "hono";
 import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
-import { type CoachFiles, createCoachServices } from "../coach/services.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
+import { type CoachFiles, createCoachServices } from "../coach/services.js";
 import type { Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Corpus } from "../corpus/types.js";
 import { RateLimiter } from "../lib/rate-limit.js";
 import { toTraditional } from "../lib/script.js";
-import { chatModelFor } from "../llm/openai.js";
 import { ModelStatus, TrackedChatModel } from "../llm/model-status.js";
+import { chatModelFor } from "../llm/openai.js";
 import type { ChatModel } from "../llm/types.js";
 import { createRetriever, type StoreRequest } from "../retrieval/create-retriever.js";
 import type { LexiconFiles } from "../retrieval/offline-parts.js";

@@ -1,8 +1,8 @@
-import { serve, type ServerType } from "@hono/node-server";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { realAppDeps } from "../support/app-deps.js";
@@ -17,7 +17,11 @@ let server: ServerType;
 let base = "";
 
 beforeAll(async () => {
-  const deps = await realAppDeps({ env: { COACH_MAX_BODY_BYTES: String(MAX_BODY_BYTES) }, logError: (error) => errors.push(error), sessionsFile: join(dataDir, "sessions.db") });
+  const deps = await realAppDeps({
+    env: { COACH_MAX_BODY_BYTES: String(MAX_BODY_BYTES) },
+    logError: (error) => errors.push(error),
+    sessionsFile: join(dataDir, "sessions.db"),
+  });
   server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,11 +49,17 @@ describe(`${COUNT} generated bad requests over HTTP (seed ${SEED})`, () => {
           let shaped = false;
           try {
             const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-            shaped = typeof body.error?.code === "string" && typeof body.error.message === "string" && !/\bat \S+:\d+/.test(text);
+            shaped =
+              typeof body.error?.code === "string" &&
+              typeof body.error.message === "string" &&
+              !/\bat \S+:\d+/.test(text);
           } catch {
             shaped = false;
           }
-          if (response.status < 400 || response.status >= 500 || !shaped) wrong.push(`${request.kind} ${request.method} ${request.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
+          if (response.status < 400 || response.status >= 500 || !shaped)
+            wrong.push(
+              `${request.kind} ${request.method} ${request.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`,
+            );
         }),
       );
     }
@@ -60,10 +70,20 @@ describe(`${COUNT} generated bad requests over HTTP (seed ${SEED})`, () => {
 
     const health = (await (await fetch(`${base}/api/health`)).json()) as { status: string };
     expect(health.status).toBe("ok");
-    const retrieve = await fetch(`${base}/api/retrieve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "如何克服老員工的消極心態", k: 3 }) });
+    const retrieve = await fetch(`${base}/api/retrieve`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "如何克服老員工的消極心態", k: 3 }),
+    });
     expect(retrieve.status).toBe(200);
-    expect(((await retrieve.json()) as { results: Array<{ id: string }> }).results.map((chunk) => chunk.id)).toContain("4.5.4.2.2-01");
-    const session = await fetch(`${base}/api/roleplay/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "passive-veteran" }) });
+    expect(((await retrieve.json()) as { results: Array<{ id: string }> }).results.map((chunk) => chunk.id)).toContain(
+      "4.5.4.2.2-01",
+    );
+    const session = await fetch(`${base}/api/roleplay/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "passive-veteran" }),
+    });
     expect(session.status).toBe(201);
   }, 120_000);
 });

@@ -69,7 +69,9 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
             object: "chat.completion",
             created: 0,
             model: request.model,
-            choices: [{ index: 0, message: { role: "assistant", content: content(behaviour.content) }, finish_reason: "stop" }],
+            choices: [
+              { index: 0, message: { role: "assistant", content: content(behaviour.content) }, finish_reason: "stop" },
+            ],
             usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
           }),
         );

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp, type AppDeps } from "../../app.js";
-import { toSimplified } from "../../lib/script.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
+import { type AppDeps, createApp } from "../../app.js";
+import { toSimplified } from "../../lib/script.js";
 import type { Advice } from "./types.js";
 
 let deps: AppDeps;
@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 
 async function post(body: unknown): Promise<Response> {
-  return app.request("/api/advice", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return app.request("/api/advice", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 }
 
 async function advise(scenario: string): Promise<Advice> {
@@ -26,7 +30,8 @@ async function advise(scenario: string): Promise<Advice> {
 function expectGrounded(advice: Advice): void {
   for (const line of [...advice.steps, ...advice.talkTrack, ...advice.watch]) {
     for (const id of line.citations) expect(deps.corpus.chunk(id), id).toBeDefined();
-    if (line.quote) expect(line.citations.some((id) => deps.corpus.chunk(id)?.text.includes(line.quote as string))).toBe(true);
+    if (line.quote)
+      expect(line.citations.some((id) => deps.corpus.chunk(id)?.text.includes(line.quote as string))).toBe(true);
   }
 }
 
@@ -56,10 +61,16 @@ describe("offline advice", () => {
   });
 
   it("answers in English with the Chinese quote and its English rendering", async () => {
-    const advice = await advise("My new hire is super excited, talks a lot in meetings, but hasn't closed anything in two months.");
+    const advice = await advise(
+      "My new hire is super excited, talks a lot in meetings, but hasn't closed anything in two months.",
+    );
     expect(advice.lang).toBe("en");
     expect(advice.diagnosis.type?.value).toBe("excitable");
-    expect(advice.steps.some((step) => step.quote?.includes("興奮") || step.citations.some((id) => id.startsWith("4.4.4.2.1")))).toBe(true);
+    expect(
+      advice.steps.some(
+        (step) => step.quote?.includes("興奮") || step.citations.some((id) => id.startsWith("4.4.4.2.1")),
+      ),
+    ).toBe(true);
     for (const step of advice.steps) {
       expect(step.quoteEn?.length).toBeGreaterThan(0);
       expect(step.text).toContain(step.quote as string);

@@ -1,12 +1,12 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import { type ChatModel, ProviderError } from "../../llm/types.js";
 import type { Retriever, ScoredChunk } from "../../retrieval/retriever.js";
 import type { Lang } from "../../retrieval/types.js";
 import { composeOfflineAdvice } from "./compose-offline.js";
 import type { AdviceData } from "./data.js";
 import { Diagnoser, type Diagnosis } from "./diagnose.js";
-import { adviceMessages, parseModelAdvice, type PromptFiles } from "./llm-advice.js";
+import { adviceMessages, type PromptFiles, parseModelAdvice } from "./llm-advice.js";
 import type { Advice } from "./types.js";
-import { ProviderError, type ChatModel } from "../../llm/types.js";
 
 /** What llm mode needs: a model and the prompt files. Absent in offline mode. */
 export interface AdviceModel {
@@ -30,11 +30,19 @@ export class AdviceService {
   private readonly diagnoser: Diagnoser;
 
   constructor(private readonly deps: AdviceDeps) {
-    this.diagnoser = new Diagnoser(deps.data.diagnosis, deps.toTraditional, deps.conceptLabel, deps.data.settings.durationWeight);
+    this.diagnoser = new Diagnoser(
+      deps.data.diagnosis,
+      deps.toTraditional,
+      deps.conceptLabel,
+      deps.data.settings.durationWeight,
+    );
   }
 
   async prepare(scenario: string, lang?: Lang) {
-    const retrieval = await this.deps.retriever.retrieve(scenario, { k: this.deps.data.settings.passages, ...(lang ? { lang } : {}) });
+    const retrieval = await this.deps.retriever.retrieve(scenario, {
+      k: this.deps.data.settings.passages,
+      ...(lang ? { lang } : {}),
+    });
     const query = this.deps.retriever.normalise(scenario);
     const diagnosis = this.diagnoser.diagnose(query, retrieval.lang);
     if (!retrieval.abstained) retrieval.results = this.withDiagnosedPassages(retrieval.results, diagnosis);
@@ -51,12 +59,18 @@ export class AdviceService {
     const wanted: string[][] = this.diagnoser.focusConcepts(diagnosis).map((concept) => [concept]);
     for (const dimension of ["type", "stage"] as const) {
       const finding = diagnosis[dimension];
-      const entry = finding ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value) : undefined;
+      const entry = finding
+        ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value)
+        : undefined;
       if (entry) wanted.push(entry.concepts);
     }
     for (const concepts of wanted) {
       const passage = this.deps.retriever.passageAbout(concepts);
-      if (passage && !results.some((chunk) => chunk.id === passage.id) && !focus.some((chunk) => chunk.id === passage.id)) {
+      if (
+        passage &&
+        !results.some((chunk) => chunk.id === passage.id) &&
+        !focus.some((chunk) => chunk.id === passage.id)
+      ) {
         focus.push(passage);
       }
     }
@@ -66,10 +80,14 @@ export class AdviceService {
 
   /** The handbook's own words for a diagnosed type or stage (興奮型, 失望期): sentences naming them come first. */
   private focusTerms(diagnosis: Diagnosis): string[] {
-    const terms: string[] = this.diagnoser.focusConcepts(diagnosis).flatMap((concept) => this.deps.conceptHandbookTerms(concept) ?? []);
+    const terms: string[] = this.diagnoser
+      .focusConcepts(diagnosis)
+      .flatMap((concept) => this.deps.conceptHandbookTerms(concept) ?? []);
     for (const dimension of ["type", "stage"] as const) {
       const finding = diagnosis[dimension];
-      const entry = finding ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value) : undefined;
+      const entry = finding
+        ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value)
+        : undefined;
       const first = entry?.concepts[0];
       if (first) terms.push(...(this.deps.conceptHandbookTerms(first) ?? []));
     }
@@ -107,7 +125,8 @@ export class AdviceService {
   }
 
   private async streamed(advice: Advice, onDelta?: (text: string) => void | Promise<void>): Promise<Advice> {
-    if (onDelta) for (const text of [advice.summary, ...advice.steps.map((step) => step.text)]) await onDelta(`${text}\n`);
+    if (onDelta)
+      for (const text of [advice.summary, ...advice.steps.map((step) => step.text)]) await onDelta(`${text}\n`);
     return advice;
   }
 

@@ -4,7 +4,7 @@ import type { Retrieval, ScoredChunk } from "../../retrieval/retriever.js";
 import { bigrams } from "../../retrieval/tokenize.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { AdviceSettings } from "./advice-settings.js";
-import { fill, type AdviceTemplates } from "./data.js";
+import { type AdviceTemplates, fill } from "./data.js";
 import type { Diagnosis } from "./diagnose.js";
 import type { Advice, AdviceLine } from "./types.js";
 
@@ -36,31 +36,54 @@ export function composeOfflineAdvice(
   const prose = (text: string) => (lang === "zh-Hans" ? deps.toSimplified(text) : text);
   const base = { lang, queryLang: retrieval.queryLang, mode: "offline" as const, diagnosis, dropped_citations: 0 };
   if (retrieval.abstained) {
-    const titles = retrieval.nearest.map((near) => quoteTitle(near.id, titleOf(near.id, near.title, lang, deps), lang, deps, prose));
-    const summary = [templates.abstain[lang], titles.length ? fill(templates.nearest[lang], { titles: titles.join(templates.listJoin[lang]) }) : ""]
+    const titles = retrieval.nearest.map((near) =>
+      quoteTitle(near.id, titleOf(near.id, near.title, lang, deps), lang, deps, prose),
+    );
+    const summary = [
+      templates.abstain[lang],
+      titles.length ? fill(templates.nearest[lang], { titles: titles.join(templates.listJoin[lang]) }) : "",
+    ]
       .filter(Boolean)
       .join(lang === "en" ? " " : "");
-    return { ...base, abstained: true, summary, steps: [], talkTrack: [], watch: [], citations: [], nearest: retrieval.nearest.map(({ id, title }) => ({ id, title })) };
+    return {
+      ...base,
+      abstained: true,
+      summary,
+      steps: [],
+      talkTrack: [],
+      watch: [],
+      citations: [],
+      nearest: retrieval.nearest.map(({ id, title }) => ({ id, title })),
+    };
   }
 
   const steps = pickSteps(retrieval.results, query, deps).map(({ chunk, sentence }) => {
     const title = titleOf(chunk.id, chunk.title, lang, deps);
     const translated = sentence.en && sentence.en !== sentence.text;
-    const text = fill((translated ? templates.step : templates.stepUntranslated)[lang], { title: prose(title), quote: prose(sentence.text), english: sentence.en });
+    const text = fill((translated ? templates.step : templates.stepUntranslated)[lang], {
+      title: prose(title),
+      quote: prose(sentence.text),
+      english: sentence.en,
+    });
     return { text, citations: [chunk.id], quote: sentence.text, quoteEn: sentence.en };
   });
   const cited = [...new Set(steps.map((step) => step.citations[0] as string))];
   const citations = cited.flatMap((id) => retrieval.results.filter((chunk) => chunk.id === id));
   // The talk is about the problem, not the rep's tenure: a tenure concept is not the topic.
-  const topic = diagnosis.topics.find((finding) => !(deps.contextConcepts ?? []).includes(finding.value))?.label
-    ?? titleOf(cited[0] ?? "", citations[0]?.title ?? "", lang, deps);
+  const topic =
+    diagnosis.topics.find((finding) => !(deps.contextConcepts ?? []).includes(finding.value))?.label ??
+    titleOf(cited[0] ?? "", citations[0]?.title ?? "", lang, deps);
 
   return {
     ...base,
     abstained: false,
     summary: summarise(diagnosis, citations, lang, deps, prose),
     steps,
-    talkTrack: linesFrom(templates.talkTrack.basis, templates.talkTrack.lines.map((line) => fill(line[lang], { topic: prose(topic) })), deps),
+    talkTrack: linesFrom(
+      templates.talkTrack.basis,
+      templates.talkTrack.lines.map((line) => fill(line[lang], { topic: prose(topic) })),
+      deps,
+    ),
     watch: linesFrom(templates.watch.basis, watchLines(diagnosis, lang, templates), deps),
     citations,
     nearest: [],
@@ -132,13 +155,22 @@ function summarise(
 ): string {
   const { templates } = deps;
   const join = templates.listJoin[lang];
-  const titles = [...new Set(citations.slice(0, deps.settings.summaryTitles).map((chunk) => quoteTitle(chunk.id, titleOf(chunk.id, chunk.title, lang, deps), lang, deps, prose)))];
+  const titles = [
+    ...new Set(
+      citations
+        .slice(0, deps.settings.summaryTitles)
+        .map((chunk) => quoteTitle(chunk.id, titleOf(chunk.id, chunk.title, lang, deps), lang, deps, prose)),
+    ),
+  ];
   const diagnosed = diagnosis.tenure || diagnosis.type || diagnosis.stage || diagnosis.problems.length > 0;
   if (!diagnosed) return fill(templates.summaryPlain[lang], { titles: titles.join(join) });
-  let text = diagnosis.tenure ? fill(templates.who[lang], { tenure: diagnosis.tenure.label }) : templates.whoUnknown[lang];
+  let text = diagnosis.tenure
+    ? fill(templates.who[lang], { tenure: diagnosis.tenure.label })
+    : templates.whoUnknown[lang];
   if (diagnosis.type) text += fill(templates.typeClause[lang], { type: diagnosis.type.label });
   if (diagnosis.stage) text += fill(templates.stageClause[lang], { stage: diagnosis.stage.label });
-  if (diagnosis.problems.length) text += fill(templates.problemClause[lang], { problems: diagnosis.problems.map((p) => p.label).join(join) });
+  if (diagnosis.problems.length)
+    text += fill(templates.problemClause[lang], { problems: diagnosis.problems.map((p) => p.label).join(join) });
   return text + fill(templates.summaryTail[lang], { titles: titles.join(join) });
 }
 
@@ -163,7 +195,13 @@ function titleOf(chunkId: string, title: string, lang: Lang, deps: OfflineCompos
   return deps.corpus.sections.find((section) => section.id === sectionId)?.titleEn || title;
 }
 
-function quoteTitle(chunkId: string, title: string, lang: Lang, deps: OfflineComposerDeps, prose: (text: string) => string): string {
+function quoteTitle(
+  chunkId: string,
+  title: string,
+  lang: Lang,
+  deps: OfflineComposerDeps,
+  prose: (text: string) => string,
+): string {
   const template = deps.corpus.chunk(chunkId)?.source ? deps.templates.playbookTitleQuote : deps.templates.titleQuote;
   return fill(template[lang], { title: prose(title) });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDataFile } from "../parse-data-file.js";
-import { AdviceSettingsSchema, type AdviceSettings } from "./advice-settings.js";
+import { type AdviceSettings, AdviceSettingsSchema } from "./advice-settings.js";
 
 const Localised = z.object({ "zh-Hant": z.string(), "zh-Hans": z.string(), en: z.string() });
 

@@ -18,13 +18,23 @@ describe("findDuration", () => {
   });
 
   it("maps months onto the handbook's tenure groups", () => {
-    expect([tenureOf(2), tenureOf(6), tenureOf(11), tenureOf(12), tenureOf(36)]).toEqual(["new", "half-year", "half-year", "veteran", "veteran"]);
+    expect([tenureOf(2), tenureOf(6), tenureOf(11), tenureOf(12), tenureOf(36)]).toEqual([
+      "new",
+      "half-year",
+      "half-year",
+      "veteran",
+      "veteran",
+    ]);
   });
 });
 
 describe("prompts/diagnosis.json", () => {
   it("names only concepts the glossary has", () => {
-    const data = parseAdviceData(read("../../../prompts/diagnosis.json"), read("../../../prompts/advice-offline.json"), read("../../../prompts/advice-settings.json"));
+    const data = parseAdviceData(
+      read("../../../prompts/diagnosis.json"),
+      read("../../../prompts/advice-offline.json"),
+      read("../../../prompts/advice-settings.json"),
+    );
     const ids = new Set(parseGlossary(read("../../../corpus/glossary.json")).map((concept) => concept.id));
     const named = [
       ...Object.values(data.diagnosis)

@@ -1,5 +1,5 @@
-import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
 import type { NormalisedQuery } from "../../retrieval/normalise.js";
+import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { DiagnosisData, DiagnosisValue } from "./data.js";
 import { findDuration, tenureOf } from "./tenure.js";
@@ -49,7 +49,9 @@ export class Diagnoser {
   diagnose(query: NormalisedQuery, lang: Lang): Diagnosis {
     const hits = this.cues.match(query.normalized);
     const evidence = (dimension: Dimension, entry: DiagnosisValue): string[] => {
-      const words = hits.filter((hit) => hit.value.dimension === dimension && hit.value.value === entry.value).map((hit) => hit.form);
+      const words = hits
+        .filter((hit) => hit.value.dimension === dimension && hit.value.value === entry.value)
+        .map((hit) => hit.form);
       for (const match of query.matches) if (entry.concepts.includes(match.id)) words.push(...match.forms);
       return [...new Set(words)];
     };

@@ -20,7 +20,9 @@ export function formatAdviceText(advice: Advice, headings: AdviceTemplates["term
     if (items.length === 0) return;
     lines.push("", title);
     items.forEach((item, index) => {
-      lines.push(`${numbered ? `${String(index + 1).padStart(2)}.` : " -"} ${item.text}${item.citations.length ? `  [${item.citations.join(", ")}]` : ""}`);
+      lines.push(
+        `${numbered ? `${String(index + 1).padStart(2)}.` : " -"} ${item.text}${item.citations.length ? `  [${item.citations.join(", ")}]` : ""}`,
+      );
     });
   };
   section(words.steps, advice.steps, true);

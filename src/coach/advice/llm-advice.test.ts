@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type AppDeps } from "../../app.js";
-import { OpenAIChatModel } from "../../llm/openai.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
-import { startOpenAIServer, type ChatRequest, type OpenAIServer } from "../../../test/support/openai-server.js";
+import { type ChatRequest, type OpenAIServer, startOpenAIServer } from "../../../test/support/openai-server.js";
+import { type AppDeps, createApp } from "../../app.js";
+import { OpenAIChatModel } from "../../llm/openai.js";
 import type { Advice } from "./types.js";
 
 const SCENARIO = "我有個做了三年的老業務,業績還可以,但最近開會都不說話,叫他帶新人也推三阻四,怎麼辦?";
@@ -21,7 +21,10 @@ afterAll(() => server.close());
 /** The excerpts the model was shown: id and Chinese text. */
 function excerpts(request: ChatRequest): Array<{ id: string; text: string }> {
   const user = request.messages.find((message) => message.role === "user")?.content ?? "";
-  return [...user.matchAll(/<excerpt n="\d+" id="([^"]+)"[^>]*>\n([^\n]+)\n/g)].map((match) => ({ id: match[1] as string, text: match[2] as string }));
+  return [...user.matchAll(/<excerpt n="\d+" id="([^"]+)"[^>]*>\n([^\n]+)\n/g)].map((match) => ({
+    id: match[1] as string,
+    text: match[2] as string,
+  }));
 }
 
 /** A well-behaved model answer that cites what it was shown and quotes it verbatim. */
@@ -59,7 +62,10 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
     for (const step of advice.steps) expect(step.citations.length).toBeGreaterThan(0);
     expect(advice.steps[0]?.quote).toBeDefined();
     const request = server.requests.at(-1) as ChatRequest;
-    const system = request.messages.filter((message) => message.role === "system").map((message) => message.content).join("\n");
+    const system = request.messages
+      .filter((message) => message.role === "system")
+      .map((message) => message.content)
+      .join("\n");
     expect(system).not.toContain("老業務");
     const user = request.messages.find((message) => message.role === "user")?.content ?? "";
     expect(user).toContain(`<scenario>\n${SCENARIO}\n</scenario>`);
@@ -74,7 +80,10 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
       headers: { "content-type": "application/json" },
     });
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
-    const events = [...(await response.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((match) => ({ event: match[1], data: match[2] }));
+    const events = [...(await response.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((match) => ({
+      event: match[1],
+      data: match[2],
+    }));
     expect(events.filter((event) => event.event === "delta").length).toBeGreaterThan(1);
     const final = events.at(-1);
     expect(final?.event).toBe("final");
@@ -85,7 +94,11 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
     ["a 500 (after one retry)", () => server.script({ kind: "status", status: 500 }), "provider_error"],
     ["a 429 (after one retry)", () => server.script({ kind: "status", status: 429 }), "rate_limited"],
     ["a hang past the timeout", () => server.script({ kind: "hang" }), "timeout"],
-    ["malformed JSON", () => server.script({ kind: "json", content: "here is my advice: {not json" }), "invalid_model_output"],
+    [
+      "malformed JSON",
+      () => server.script({ kind: "json", content: "here is my advice: {not json" }),
+      "invalid_model_output",
+    ],
   ];
   for (const [name, setUp, reason] of failures) {
     it(`falls back to offline advice on ${name}`, async () => {
@@ -141,7 +154,10 @@ describe("advice in llm mode, against a local OpenAI-compatible server", () => {
   });
 
   it("falls back when no step keeps a valid citation", async () => {
-    server.script({ kind: "json", content: JSON.stringify({ summary: "s", steps: [{ text: "x", citations: ["0.0-00"] }] }) });
+    server.script({
+      kind: "json",
+      content: JSON.stringify({ summary: "s", steps: [{ text: "x", citations: ["0.0-00"] }] }),
+    });
     const advice = await advise();
     expect(advice.mode).toBe("offline");
     expect(advice.fallback).toBe("no_valid_citations");

@@ -1,14 +1,18 @@
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import { defang } from "../../llm/delimit.js";
 import type { ChatMessage } from "../../llm/types.js";
 import type { Retrieval } from "../../retrieval/retriever.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { Diagnosis } from "./diagnose.js";
 import type { Advice, AdviceLine } from "./types.js";
-import { defang } from "../../llm/delimit.js";
 
-const Line = z.object({ text: z.string().min(1), citations: z.array(z.string()).default([]), quote: z.string().optional() });
+const Line = z.object({
+  text: z.string().min(1),
+  citations: z.array(z.string()).default([]),
+  quote: z.string().optional(),
+});
 const ModelAdviceSchema = z.object({
   summary: z.string().min(1),
   steps: z.array(Line).default([]),

@@ -5,9 +5,36 @@ export interface Duration {
 }
 
 const NUMBERS: Record<string, number> = {
-  一: 1, 兩: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  a: 1, an: 1, half: 0.5, several: 3, few: 2, couple: 2,
+  一: 1,
+  兩: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  半: 0.5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  half: 0.5,
+  several: 3,
+  few: 2,
+  couple: 2,
 };
 
 /**
@@ -23,7 +50,10 @@ export function findDuration(text: string): Duration | undefined {
     const months = unit === "年" ? amount * 12 : unit === "月" ? amount : amount / 4.3;
     if (Number.isFinite(months)) return { months, cue: chinese[0] };
   }
-  const english = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple|half)\s+(?:of\s+)?(years?|months?|weeks?)\b/i.exec(text);
+  const english =
+    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple|half)\s+(?:of\s+)?(years?|months?|weeks?)\b/i.exec(
+      text,
+    );
   if (english) {
     const amount = NUMBERS[(english[1] as string).toLowerCase()] ?? Number(english[1]);
     const unit = (english[2] as string).toLowerCase();

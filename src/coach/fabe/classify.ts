@@ -51,7 +51,9 @@ export function cuesFor(label: Label, text: string, cues: FabeCues): string[] {
 }
 
 function cueWords(label: Label, hits: readonly CueHit[], disputes: readonly string[]): string[] {
-  const words = (...groups: Group[]) => [...new Set(hits.filter((hit) => groups.includes(hit.group) && hit.weight > 0).map((hit) => hit.cue))];
+  const words = (...groups: Group[]) => [
+    ...new Set(hits.filter((hit) => groups.includes(hit.group) && hit.weight > 0).map((hit) => hit.cue)),
+  ];
   switch (label) {
     case "E":
       return words("evidence");
@@ -68,7 +70,10 @@ function cueWords(label: Label, hits: readonly CueHit[], disputes: readonly stri
 
 /** Contradicting or arguing with the customer (a promise is a violation, but not a reason for `other`). */
 function disputesIn(text: string, cues: FabeCues): string[] {
-  return cues.violations(text).filter((violation) => violation.rule !== "casual-promise").map((violation) => violation.form);
+  return cues
+    .violations(text)
+    .filter((violation) => violation.rule !== "casual-promise")
+    .map((violation) => violation.form);
 }
 
 export type { CueHit };

@@ -33,18 +33,23 @@ export class FabeCues {
   private readonly patterns: Array<{ group: Group; pattern: RegExp; weight: number }> = [];
   private readonly violationWords: Array<{ rule: Exclude<ViolationRule, "no-customer">; form: string }> = [];
 
-  constructor(json: unknown, private readonly toTraditional: (text: string) => string) {
+  constructor(
+    json: unknown,
+    private readonly toTraditional: (text: string) => string,
+  ) {
     const cues = parseDataFile(FabeCuesSchema, json, "prompts/fabe-cues.json");
     this.words = new PhraseMatcher(toTraditional);
     for (const group of GROUPS) {
       const entry = cues.groups[group];
       for (const [form, weight] of Object.entries(entry.zh)) {
         const converted = toTraditional(form);
-        if ([...converted].length === 1) this.singles.set(converted, [...(this.singles.get(converted) ?? []), { group, weight }]);
+        if ([...converted].length === 1)
+          this.singles.set(converted, [...(this.singles.get(converted) ?? []), { group, weight }]);
         else this.words.addChinese(form, { group, weight });
       }
       for (const [form, weight] of Object.entries(entry.en)) this.words.addEnglish(form, { group, weight });
-      for (const [source, weight] of Object.entries(entry.patterns)) this.patterns.push({ group, pattern: new RegExp(source, "iu"), weight });
+      for (const [source, weight] of Object.entries(entry.patterns))
+        this.patterns.push({ group, pattern: new RegExp(source, "iu"), weight });
     }
     for (const rule of ["casual-promise", "contradiction", "arguing"] as const) {
       for (const form of [...cues.violations[rule].zh.map(toTraditional), ...cues.violations[rule].en]) {
@@ -56,7 +61,9 @@ export class FabeCues {
   /** Every cue in a sentence, with the group it belongs to. */
   hits(sentence: string): CueHit[] {
     const text = this.toTraditional(sentence);
-    const hits: CueHit[] = this.words.match(text).map((hit) => ({ group: hit.value.group, cue: hit.form, weight: hit.value.weight }));
+    const hits: CueHit[] = this.words
+      .match(text)
+      .map((hit) => ({ group: hit.value.group, cue: hit.form, weight: hit.value.weight }));
     for (const char of new Set(text)) {
       for (const { group, weight } of this.singles.get(char) ?? []) hits.push({ group, cue: char, weight });
     }
@@ -70,7 +77,9 @@ export class FabeCues {
   /** Violation phrases in a sentence: the rule and the (Traditional, lowercase) words that show it. */
   violations(sentence: string): Array<{ rule: Exclude<ViolationRule, "no-customer">; form: string }> {
     const text = this.toTraditional(sentence).toLowerCase();
-    return this.violationWords.filter((entry) => (/^[\x20-\x7e]+$/.test(entry.form) ? wordIn(text, entry.form) : text.includes(entry.form)));
+    return this.violationWords.filter((entry) =>
+      /^[\x20-\x7e]+$/.test(entry.form) ? wordIn(text, entry.form) : text.includes(entry.form),
+    );
   }
 }
 

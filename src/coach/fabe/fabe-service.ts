@@ -1,18 +1,25 @@
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import { delimited } from "../../llm/delimit.js";
 import type { ChatModel } from "../../llm/types.js";
 import { ProviderError } from "../../llm/types.js";
 import type { Lang } from "../../retrieval/types.js";
+import { parseDataFile } from "../parse-data-file.js";
 import type { Classification } from "./classify.js";
-import { FabeLabeller } from "./labeller.js";
-import { LinearModel, LinearModelSchema } from "./linear-model.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
 import { FabeSettingsSchema } from "./fabe-settings.js";
-import { DrillSchema, FabeFeedbackSchema, ProductSchema, type Drill, type FabeFeedback, type Product } from "./feedback-data.js";
-import { scorePitch, type FabeDeps, type FabeResult, type LabelledSentence } from "./score-pitch.js";
+import {
+  type Drill,
+  DrillSchema,
+  type FabeFeedback,
+  FabeFeedbackSchema,
+  type Product,
+  ProductSchema,
+} from "./feedback-data.js";
+import { FabeLabeller } from "./labeller.js";
+import { LinearModel, LinearModelSchema } from "./linear-model.js";
+import { type FabeDeps, type FabeResult, type LabelledSentence, scorePitch } from "./score-pitch.js";
 import { PitchSplitter, type Span } from "./split.js";
-import { delimited } from "../../llm/delimit.js";
-import { parseDataFile } from "../parse-data-file.js";
 
 /** The data files FABE reads, as loaded by a runtime. */
 export interface FabeFiles {
@@ -52,7 +59,8 @@ export class FabeService {
     this.products = parseDataFile(z.array(ProductSchema), files.productsJson, "corpus/products.json");
     this.drills = parseDataFile(z.array(DrillSchema), files.drillsJson, "corpus/drills.json");
     for (const drill of this.drills) {
-      if (!this.products.some((product) => product.id === drill.product)) throw new Error(`drill ${drill.id}: unknown product ${drill.product}`);
+      if (!this.products.some((product) => product.id === drill.product))
+        throw new Error(`drill ${drill.id}: unknown product ${drill.product}`);
     }
     const settings = parseDataFile(FabeSettingsSchema, files.settingsJson, "prompts/fabe-settings.json");
     const cues = new FabeCues(files.cuesJson, toTraditional);
@@ -107,21 +115,30 @@ export class FabeService {
           { role: "system", content: this.system },
           {
             role: "user",
-            content: delimited("sentences", offline.sentences.map((sentence, index) => `${index + 1}. ${sentence.text}`).join("\n")),
+            content: delimited(
+              "sentences",
+              offline.sentences.map((sentence, index) => `${index + 1}. ${sentence.text}`).join("\n"),
+            ),
           },
         ],
         { json: true },
       );
       const parsed = ModelLabelsSchema.safeParse(safeJson(raw));
-      if (!parsed.success || parsed.data.labels.length !== offline.sentences.length) return { ...offline, fallback: "invalid_model_output" };
+      if (!parsed.success || parsed.data.labels.length !== offline.sentences.length)
+        return { ...offline, fallback: "invalid_model_output" };
       labels = parsed.data.labels;
     } catch (error) {
       if (error instanceof ProviderError) return { ...offline, fallback: error.reason };
       throw error;
     }
     const relabel = (sentences: LabelledSentence[]) =>
-      sentences.map((sentence, index) => (labels[index] === sentence.label ? sentence : { ...sentence, label: labels[index] as Label, cues: [] }));
-    return { ...scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps, relabel), mode: "llm" };
+      sentences.map((sentence, index) =>
+        labels[index] === sentence.label ? sentence : { ...sentence, label: labels[index] as Label, cues: [] },
+      );
+    return {
+      ...scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps, relabel),
+      mode: "llm",
+    };
   }
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type AppDeps } from "../../app.js";
-import { OpenAIChatModel } from "../../llm/openai.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
-import { startOpenAIServer, type OpenAIServer } from "../../../test/support/openai-server.js";
+import { type OpenAIServer, startOpenAIServer } from "../../../test/support/openai-server.js";
+import { type AppDeps, createApp } from "../../app.js";
+import { OpenAIChatModel } from "../../llm/openai.js";
 import type { FabeResult } from "./score-pitch.js";
 
 let deps: AppDeps;
@@ -13,15 +13,33 @@ beforeAll(async () => {
 });
 
 const score = async (body: unknown) =>
-  app.request("/api/fabe/score", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  app.request("/api/fabe/score", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 
 describe("splitting a pitch (prompts/fabe-settings.json split)", () => {
   it("splits at sentence ends in both scripts and English, and cuts a run-on pitch into its points", () => {
-    expect(deps.fabe.split("這套系統有十個廣告位。點擊率是自然排名的三倍!").map((s) => s.text)).toEqual(["這套系統有十個廣告位。", "點擊率是自然排名的三倍!"]);
-    expect(deps.fabe.split("It has 2TB. It syncs in 0.3 seconds, which is fast.").map((s) => s.text)).toEqual(["It has 2TB.", "It syncs in 0.3 seconds, which is fast."]);
-    const runOn = deps.fabe.split("我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用");
+    expect(deps.fabe.split("這套系統有十個廣告位。點擊率是自然排名的三倍!").map((s) => s.text)).toEqual([
+      "這套系統有十個廣告位。",
+      "點擊率是自然排名的三倍!",
+    ]);
+    expect(deps.fabe.split("It has 2TB. It syncs in 0.3 seconds, which is fast.").map((s) => s.text)).toEqual([
+      "It has 2TB.",
+      "It syncs in 0.3 seconds, which is fast.",
+    ]);
+    const runOn = deps.fabe.split(
+      "我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用",
+    );
     expect(runOn.length).toBeGreaterThanOrEqual(3);
-    for (const span of runOn) expect("我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用".slice(span.start, span.end)).toBe(span.text);
+    for (const span of runOn)
+      expect(
+        "我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用".slice(
+          span.start,
+          span.end,
+        ),
+      ).toBe(span.text);
   });
 });
 
@@ -42,7 +60,8 @@ describe("the classifier", () => {
 describe("POST /api/fabe/score", () => {
   it("scores a complete pitch high and finds nothing missing", async () => {
     const response = await score({
-      pitch: "我們的方案包含十個關鍵詞廣告位,都在搜索結果第一頁。點擊率比自然排名高三倍。讓您的客戶一搜就找到您,詢價單會明顯增加。台中一家同業去年用了三個月,詢價量多了四成。",
+      pitch:
+        "我們的方案包含十個關鍵詞廣告位,都在搜索結果第一頁。點擊率比自然排名高三倍。讓您的客戶一搜就找到您,詢價單會明顯增加。台中一家同業去年用了三個月,詢價量多了四成。",
     });
     expect(response.status).toBe(200);
     const result = (await response.json()) as FabeResult;
@@ -55,21 +74,29 @@ describe("POST /api/fabe/score", () => {
   });
 
   it("flags a casual promise and a product-only pitch, with the principle cited", async () => {
-    const result = (await (await score({ pitch: "This printer has a 500-sheet tray. It prints 40 pages a minute. I guarantee it never jams." })).json()) as FabeResult;
+    const result = (await (
+      await score({
+        pitch: "This printer has a 500-sheet tray. It prints 40 pages a minute. I guarantee it never jams.",
+      })
+    ).json()) as FabeResult;
     expect(result.missing).toContain("B");
     const rules = result.violations.map((violation) => violation.rule);
     expect(rules).toContain("casual-promise");
     expect(rules).toContain("no-customer");
     for (const violation of result.violations) {
       expect(violation.citations.length).toBeGreaterThan(0);
-      expect("This printer has a 500-sheet tray. It prints 40 pages a minute. I guarantee it never jams.").toContain(violation.quote);
+      expect("This printer has a 500-sheet tray. It prints 40 pages a minute. I guarantee it never jams.").toContain(
+        violation.quote,
+      );
     }
     expect(result.score).toBeLessThan(50);
     expect(result.rewrite).toContain("[Add a benefit");
   });
 
   it("fills a missing element from the product card when the product is named", async () => {
-    const result = (await (await score({ pitch: "我們的搜索E路通基礎版每年1280元,可以上百度。", product: "search-eroad-basic" })).json()) as FabeResult;
+    const result = (await (
+      await score({ pitch: "我們的搜索E路通基礎版每年1280元,可以上百度。", product: "search-eroad-basic" })
+    ).json()) as FabeResult;
     expect(result.product).toBe("search-eroad-basic");
     expect(result.rewrite).toContain("〔產品卡〕");
   });
@@ -92,9 +119,16 @@ describe("POST /api/fabe/score", () => {
 
 describe("GET /api/fabe/drills", () => {
   it("lists practice prompts, filtered by language", async () => {
-    const all = (await (await app.request("/api/fabe/drills")).json()) as Array<{ lang: string; product: string; productName: string }>;
+    const all = (await (await app.request("/api/fabe/drills")).json()) as Array<{
+      lang: string;
+      product: string;
+      productName: string;
+    }>;
     expect(all.length).toBeGreaterThanOrEqual(18);
-    const english = (await (await app.request("/api/fabe/drills?lang=en")).json()) as Array<{ lang: string; productName: string }>;
+    const english = (await (await app.request("/api/fabe/drills?lang=en")).json()) as Array<{
+      lang: string;
+      productName: string;
+    }>;
     expect(english.every((drill) => drill.lang === "en" && drill.productName)).toBe(true);
     expect((await app.request("/api/fabe/drills?lang=fr")).status).toBe(400);
   });
@@ -105,11 +139,17 @@ describe("FABE in llm mode", () => {
   let llmApp: ReturnType<typeof createApp>;
   beforeAll(async () => {
     server = await startOpenAIServer();
-    llmApp = createApp(await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) }));
+    llmApp = createApp(
+      await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) }),
+    );
   });
   afterAll(() => server.close());
   const post = (pitch: string) =>
-    llmApp.request("/api/fabe/score", { method: "POST", body: JSON.stringify({ pitch }), headers: { "content-type": "application/json" } });
+    llmApp.request("/api/fabe/score", {
+      method: "POST",
+      body: JSON.stringify({ pitch }),
+      headers: { "content-type": "application/json" },
+    });
 
   it("uses the model's labels when they validate", async () => {
     server.script({ kind: "json", content: JSON.stringify({ labels: ["F", "E"] }) });

@@ -1,5 +1,5 @@
 import { stem } from "../../retrieval/tokenize.js";
-import { GROUPS, type FabeCues, type Label } from "./cues.js";
+import { type FabeCues, GROUPS, type Label } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 
 /** Named features with their values: what the trained labeller weighs. */

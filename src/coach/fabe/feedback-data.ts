@@ -11,7 +11,12 @@ export const FabeFeedbackSchema = z.object({
   missing: PerLabel,
   complete: Localised,
   order: Localised,
-  violations: z.object({ "casual-promise": Localised, contradiction: Localised, arguing: Localised, "no-customer": Localised }),
+  violations: z.object({
+    "casual-promise": Localised,
+    contradiction: Localised,
+    arguing: Localised,
+    "no-customer": Localised,
+  }),
   placeholder: PerLabel,
   fromCard: Localised,
   fixPromise: Localised,

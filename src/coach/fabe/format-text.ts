@@ -20,13 +20,23 @@ export function formatFabeText(result: FabeResult, terminal: FabeFeedback["termi
     feedback: terminal.feedback[lang],
     rewrite: terminal.rewrite[lang],
   };
-  const lines = result.sentences.map((sentence) => `  [${sentence.label.padEnd(5)}] ${sentence.text}${sentence.cues.length ? `   (${sentence.cues.join(", ")})` : ""}`);
+  const lines = result.sentences.map(
+    (sentence) =>
+      `  [${sentence.label.padEnd(5)}] ${sentence.text}${sentence.cues.length ? `   (${sentence.cues.join(", ")})` : ""}`,
+  );
   lines.push("", `${words.score}: ${result.score}/100    ${words.missing}: ${result.missing.join(" ") || words.none}`);
   if (result.violations.length) {
     lines.push("", `${words.violations}:`);
-    for (const violation of result.violations) lines.push(`  - ${violation.rule}: 「${violation.quote}」 ${violation.advice} [${violation.citations.join(", ")}]`);
+    for (const violation of result.violations)
+      lines.push(
+        `  - ${violation.rule}: 「${violation.quote}」 ${violation.advice} [${violation.citations.join(", ")}]`,
+      );
   }
-  lines.push("", `${words.feedback}:`, ...result.feedback.map((line) => `  - ${line.text} [${line.citations.join(", ")}]`));
+  lines.push(
+    "",
+    `${words.feedback}:`,
+    ...result.feedback.map((line) => `  - ${line.text} [${line.citations.join(", ")}]`),
+  );
   lines.push("", `${words.rewrite}:`, `  ${result.rewrite}`);
   return lines.join("\n");
 }

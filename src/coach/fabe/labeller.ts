@@ -1,5 +1,5 @@
-import { classify, cuesFor, type Classification } from "./classify.js";
-import { LABELS, type FabeCues, type Label } from "./cues.js";
+import { type Classification, classify, cuesFor } from "./classify.js";
+import { type FabeCues, LABELS, type Label } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 import { sentenceFeatures } from "./features.js";
 import type { LinearModel } from "./linear-model.js";
@@ -30,7 +30,9 @@ export class FabeLabeller {
     const model = this.model;
     if (!model) return texts.map((text, index) => ({ text, ...(rules[index] as Classification) }));
     const ruleLabels = rules.map((rule) => rule.label);
-    const probabilities = texts.map((_, index) => model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features)));
+    const probabilities = texts.map((_, index) =>
+      model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features)),
+    );
     const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
     this.restoreElements(texts, labels, probabilities);
     return texts.map((text, index) => {
@@ -46,7 +48,11 @@ export class FabeLabeller {
    * that sentence takes it — if its own label is carried by another sentence too, so no element is lost in
    * exchange. How the threshold was chosen: docs/tuning.md.
    */
-  private restoreElements(texts: readonly string[], labels: Label[], probabilities: ReadonlyArray<readonly number[]>): void {
+  private restoreElements(
+    texts: readonly string[],
+    labels: Label[],
+    probabilities: ReadonlyArray<readonly number[]>,
+  ): void {
     for (const element of ["F", "A", "B", "E"] as const) {
       if (labels.includes(element)) continue;
       const column = LABELS.indexOf(element);
@@ -70,7 +76,9 @@ export class FabeLabeller {
    */
   private decide(text: string, probabilities: readonly number[]): Label {
     const addressed = this.addressed(text);
-    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number })).sort((a, b) => b.probability - a.probability);
+    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number })).sort(
+      (a, b) => b.probability - a.probability,
+    );
     return (ranked.find((candidate) => candidate.label !== "B" || addressed) ?? ranked[0])!.label;
   }
 

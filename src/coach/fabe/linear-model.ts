@@ -47,12 +47,24 @@ export class LinearModel {
  * so the shipped model can be checked against a fresh training run. Weights under 1e-3 are dropped and the
  * rest rounded to 4 decimals, to keep the file small.
  */
-export function trainLinearModel(examples: readonly TrainingExample[], settings: TrainingSettings = DEFAULT_TRAINING): Pick<LinearModelJson, "labels" | "bias" | "weights"> {
+export function trainLinearModel(
+  examples: readonly TrainingExample[],
+  settings: TrainingSettings = DEFAULT_TRAINING,
+): Pick<LinearModelJson, "labels" | "bias" | "weights"> {
   const bias = LABELS.map(() => 0);
   const weights = new Map<string, number[]>();
-  for (const example of examples) for (const name of example.features.keys()) if (!weights.has(name)) weights.set(name, LABELS.map(() => 0));
+  for (const example of examples)
+    for (const name of example.features.keys())
+      if (!weights.has(name))
+        weights.set(
+          name,
+          LABELS.map(() => 0),
+        );
   let state = settings.seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   const order = examples.map((_, index) => index);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

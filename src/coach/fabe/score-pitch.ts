@@ -2,10 +2,10 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { Chunk } from "../../corpus/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
-import { FabeLabeller, type LabelledSentence } from "./labeller.js";
-import type { FabeCues, Label, ViolationRule } from "./cues.js";
+import type { FabeCues, ViolationRule } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
+import type { FabeLabeller, LabelledSentence } from "./labeller.js";
 import type { PitchSplitter, Span } from "./split.js";
 
 export type { LabelledSentence };
@@ -69,13 +69,16 @@ export function scorePitch(
   const fabeChunk = firstChunk(deps.corpus, deps.feedback.fabeSection);
   const principlesChunk = firstChunk(deps.corpus, deps.feedback.principlesSection);
   const violations = findViolations(spans, sentences, deps, lang, principlesChunk);
-  const product = request.product ? deps.products.find((card) => card.id === request.product) : detectProduct(request.pitch, deps);
+  const product = request.product
+    ? deps.products.find((card) => card.id === request.product)
+    : detectProduct(request.pitch, deps);
   const score = rubric(present, orderOk, sentences, violations, deps.rubric);
 
   const feedback: FabeResult["feedback"] = [];
   const cite = (chunk: Chunk | undefined) => (chunk ? [chunk.id] : []);
   if (missing.length === 0) feedback.push({ text: deps.feedback.complete[lang], citations: cite(fabeChunk) });
-  for (const element of missing) feedback.push({ text: deps.feedback.missing[element][lang], citations: cite(fabeChunk) });
+  for (const element of missing)
+    feedback.push({ text: deps.feedback.missing[element][lang], citations: cite(fabeChunk) });
   if (!orderOk) feedback.push({ text: deps.feedback.order[lang], citations: cite(fabeChunk) });
   for (const violation of violations) feedback.push({ text: violation.advice, citations: violation.citations });
 
@@ -91,17 +94,27 @@ export function scorePitch(
     score,
     feedback,
     rewrite: rewrite(sentences, missing, violations, product, lang, deps.feedback),
-    citations: [fabeChunk, ...(violations.length ? [principlesChunk] : [])].filter((chunk): chunk is Chunk => chunk !== undefined),
+    citations: [fabeChunk, ...(violations.length ? [principlesChunk] : [])].filter(
+      (chunk): chunk is Chunk => chunk !== undefined,
+    ),
   };
 }
 
 /** F → A → B → E by first appearance; elements that are absent do not count against the order. */
 function inOrder(sentences: readonly LabelledSentence[]): boolean {
-  const firsts = ELEMENTS.map((element) => sentences.findIndex((sentence) => sentence.label === element)).filter((index) => index >= 0);
+  const firsts = ELEMENTS.map((element) => sentences.findIndex((sentence) => sentence.label === element)).filter(
+    (index) => index >= 0,
+  );
   return firsts.every((index, i) => i === 0 || index >= (firsts[i - 1] as number));
 }
 
-function findViolations(spans: readonly Span[], sentences: readonly LabelledSentence[], deps: FabeDeps, lang: Lang, principles: Chunk | undefined): Violation[] {
+function findViolations(
+  spans: readonly Span[],
+  sentences: readonly LabelledSentence[],
+  deps: FabeDeps,
+  lang: Lang,
+  principles: Chunk | undefined,
+): Violation[] {
   const violations: Violation[] = [];
   const citations = principles ? [principles.id] : [];
   spans.forEach((span) => {
@@ -109,11 +122,21 @@ function findViolations(spans: readonly Span[], sentences: readonly LabelledSent
     for (const hit of deps.cues.violations(span.text)) {
       if (seen.has(hit.rule)) continue;
       seen.add(hit.rule);
-      violations.push({ rule: hit.rule, quote: verbatim(span.text, hit.form, deps.toTraditional), advice: deps.feedback.violations[hit.rule][lang], citations });
+      violations.push({
+        rule: hit.rule,
+        quote: verbatim(span.text, hit.form, deps.toTraditional),
+        advice: deps.feedback.violations[hit.rule][lang],
+        citations,
+      });
     }
   });
   if (sentences.length > 0 && !sentences.some((sentence) => sentence.label === "B")) {
-    violations.push({ rule: "no-customer", quote: sentences[0]?.text ?? "", advice: deps.feedback.violations["no-customer"][lang], citations });
+    violations.push({
+      rule: "no-customer",
+      quote: sentences[0]?.text ?? "",
+      advice: deps.feedback.violations["no-customer"][lang],
+      citations,
+    });
   }
   return violations;
 }
@@ -122,7 +145,9 @@ function findViolations(spans: readonly Span[], sentences: readonly LabelledSent
 function verbatim(sentence: string, form: string, toTraditional: (text: string) => string): string {
   const converted = toTraditional(sentence).toLowerCase();
   const index = converted.indexOf(form);
-  return index >= 0 && converted.length === sentence.length ? sentence.slice(index, index + form.length).replace(/[,,]$/, "") : sentence;
+  return index >= 0 && converted.length === sentence.length
+    ? sentence.slice(index, index + form.length).replace(/[,,]$/, "")
+    : sentence;
 }
 
 /** The rubric of docs/fabe.md, with its points from prompts/fabe-settings.json; the result is kept within 0–100. */
@@ -154,8 +179,13 @@ function rewrite(
 ): string {
   const firstContent = sentences.findIndex((sentence) => sentence.label !== "other");
   const opening = sentences.slice(0, Math.max(0, firstContent)).map((sentence) => sentence.text);
-  const closing = sentences.slice(Math.max(0, firstContent)).filter((sentence) => sentence.label === "other").map((sentence) => sentence.text);
-  const promised = new Set(violations.filter((violation) => violation.rule === "casual-promise").map((violation) => violation.quote));
+  const closing = sentences
+    .slice(Math.max(0, firstContent))
+    .filter((sentence) => sentence.label === "other")
+    .map((sentence) => sentence.text);
+  const promised = new Set(
+    violations.filter((violation) => violation.rule === "casual-promise").map((violation) => violation.quote),
+  );
   const body: string[] = [];
   for (const element of ["F", "A", "B", "E"] as const) {
     const own = sentences.filter((sentence) => sentence.label === element);
@@ -163,12 +193,18 @@ function rewrite(
       const fix = [...promised].some((quote) => sentence.text.includes(quote)) ? feedback.fixPromise[lang] : "";
       body.push(`${sentence.text}${fix}`);
     }
-    if (missing.includes(element)) body.push(fromCard(element, product, lang, feedback) ?? feedback.placeholder[element][lang]);
+    if (missing.includes(element))
+      body.push(fromCard(element, product, lang, feedback) ?? feedback.placeholder[element][lang]);
   }
   return [...opening, ...body, ...closing].join(lang === "en" ? " " : "");
 }
 
-function fromCard(element: "F" | "A" | "B" | "E", product: Product | undefined, lang: Lang, feedback: FabeFeedback): string | undefined {
+function fromCard(
+  element: "F" | "A" | "B" | "E",
+  product: Product | undefined,
+  lang: Lang,
+  feedback: FabeFeedback,
+): string | undefined {
   if (!product) return undefined;
   const list = { F: product.features, A: product.advantages, B: product.benefits, E: product.evidence }[element];
   const line = list[0]?.[lang];

@@ -30,9 +30,9 @@ export class PitchSplitter {
 
   constructor(private readonly settings: SplitSettings) {
     this.abbreviation = new RegExp(`(?:^|[^A-Za-z])(?:${settings.abbreviations.join("|")})$`, "i");
-    this.englishOpeners = new RegExp(`\\s+(?=(?:${settings.englishOpeners.map(escape).join("|")})\\b)`, "gi");
-    this.continues = new RegExp(`^(?:${settings.continuers.map(escape).join("|")})`, "i");
-    this.particles = new RegExp(`[${settings.finalParticles.map(escape).join("")}](?=[\\p{Script=Han}])`, "gu");
+    this.englishOpeners = new RegExp(`\\s+(?=(?:${settings.englishOpeners.map(escapeRegExp).join("|")})\\b)`, "gi");
+    this.continues = new RegExp(`^(?:${settings.continuers.map(escapeRegExp).join("|")})`, "i");
+    this.particles = new RegExp(`[${settings.finalParticles.map(escapeRegExp).join("")}](?=[\\p{Script=Han}])`, "gu");
   }
 
   split(pitch: string): Span[] {
@@ -140,6 +140,6 @@ function trim(pitch: string, span: Span): Span | undefined {
   return end > start ? { text: pitch.slice(start, end), start, end } : undefined;
 }
 
-function escape(word: string): string {
+function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

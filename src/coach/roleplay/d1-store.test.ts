@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { d1OverSqlite } from "../../../test/support/d1-over-sqlite.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
+import { d1OverSqlite } from "../../../test/support/d1-over-sqlite.js";
 import { createApp } from "../../app.js";
 import { migrateSqlite } from "../../db/migrate-sqlite.js";
 import { AppError } from "../../lib/errors.js";
-import { D1SessionStore, type D1Like } from "./d1-store.js";
+import { type D1Like, D1SessionStore } from "./d1-store.js";
 import type { SimState } from "./simulate.js";
 
 const state = (turn: number): SimState => ({ vars: {}, turn, ended: null, last: null, seed: 1 });

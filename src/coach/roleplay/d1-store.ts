@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import { schema } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
 import { createQueries, readSession, turnQueries } from "./session-rows.js";

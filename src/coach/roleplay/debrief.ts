@@ -43,7 +43,6 @@ export interface Debrief {
   summary: string;
 }
 
-
 /**
  * Scores a transcript against the handbook's criteria for its mode and persona: each criterion met or not,
  * with the user's own words, the advice and the passages it rests on. Score = share of criteria met.
@@ -63,12 +62,21 @@ export function debrief(
   const cite = (sectionIds: readonly string[]) =>
     sectionIds.flatMap((id) => corpus.sections.find((section) => section.id === id)?.chunkIds.slice(0, 1) ?? []);
   const criteria = data[persona.mode as Mode].map((criterion): CriterionResult => {
-    const base = { id: criterion.id, name: criterion.label[lang], advice: criterion.advice[lang], citations: cite(criterion.basis) };
+    const base = {
+      id: criterion.id,
+      name: criterion.label[lang],
+      advice: criterion.advice[lang],
+      citations: cite(criterion.basis),
+    };
     switch (criterion.kind) {
       case "before": {
         const good = firstIndex(criterion.moves);
         const bad = firstIndex(criterion.unless);
-        return { ...base, met: good >= 0 && (bad < 0 || good < bad), quote: good >= 0 ? (moves[good]?.quote ?? "") : quoteOf(criterion.unless) };
+        return {
+          ...base,
+          met: good >= 0 && (bad < 0 || good < bad),
+          quote: good >= 0 ? (moves[good]?.quote ?? "") : quoteOf(criterion.unless),
+        };
       }
       case "some":
         return { ...base, met: firstIndex(criterion.moves) >= 0, quote: quoteOf(criterion.moves) };
@@ -82,16 +90,32 @@ export function debrief(
       case "persona-works": {
         const names = persona.works.map((entry) => entry.move);
         const used = persona.works.find((entry) => firstIndex([entry.move]) >= 0);
-        const advice = used ? base.advice : `${base.advice} ${persona.works.map((entry) => say(entry, lang, toSimplified)).join(" ")}`;
-        return { ...base, advice, met: firstIndex(names) >= 0, quote: quoteOf(names), citations: [...new Set(persona.works.flatMap((entry) => entry.basis))] };
+        const advice = used
+          ? base.advice
+          : `${base.advice} ${persona.works.map((entry) => say(entry, lang, toSimplified)).join(" ")}`;
+        return {
+          ...base,
+          advice,
+          met: firstIndex(names) >= 0,
+          quote: quoteOf(names),
+          citations: [...new Set(persona.works.flatMap((entry) => entry.basis))],
+        };
       }
       case "persona-fails": {
         const names = persona.fails.map((entry) => entry.move);
         const used = persona.fails.find((entry) => firstIndex([entry.move]) >= 0);
         const advice = used ? `${base.advice} ${say(used, lang, toSimplified)}` : base.advice;
-        return { ...base, advice, met: firstIndex(names) < 0, quote: quoteOf(names), citations: [...new Set(persona.fails.flatMap((entry) => entry.basis))] };
+        return {
+          ...base,
+          advice,
+          met: firstIndex(names) < 0,
+          quote: quoteOf(names),
+          citations: [...new Set(persona.fails.flatMap((entry) => entry.basis))],
+        };
       }
     }
+    const unknownKind: never = criterion.kind;
+    throw new Error(`unknown criterion kind ${String(unknownKind)}`);
   });
   const met = criteria.filter((criterion) => criterion.met).length;
   const outcome = ended ?? "open";

@@ -1,10 +1,29 @@
 import { z } from "zod";
 
 export const MANAGER_MOVES = [
-  "empathy", "open-question", "listening-back", "praise", "harsh-criticism",
-  "handbook-criticism", "give-responsibility", "goal-planning", "threat", "support-offer",
+  "empathy",
+  "open-question",
+  "listening-back",
+  "praise",
+  "harsh-criticism",
+  "handbook-criticism",
+  "give-responsibility",
+  "goal-planning",
+  "threat",
+  "support-offer",
 ] as const;
-export const CUSTOMER_MOVES = ["F", "A", "B", "E", "needs-question", "casual-promise", "arguing", "ask-order", "empathy", "yes-but"] as const;
+export const CUSTOMER_MOVES = [
+  "F",
+  "A",
+  "B",
+  "E",
+  "needs-question",
+  "casual-promise",
+  "arguing",
+  "ask-order",
+  "empathy",
+  "yes-but",
+] as const;
 export type Move = (typeof MANAGER_MOVES)[number] | (typeof CUSTOMER_MOVES)[number];
 export type Mode = "manager-rep" | "rep-customer";
 
@@ -44,11 +63,17 @@ export function parsePersona(json: unknown, chunkExists: (id: string) => boolean
     if (!persona.effects[move]) problems.push(`no effects for ${move}`);
     if (!persona.replies[move]?.length) problems.push(`no replies for ${move}`);
   }
-  for (const situation of ["neutral", "closing-up", "opening-up"]) if (!persona.replies[situation]?.length) problems.push(`no replies for ${situation}`);
+  for (const situation of ["neutral", "closing-up", "opening-up"])
+    if (!persona.replies[situation]?.length) problems.push(`no replies for ${situation}`);
   for (const [move, effect] of Object.entries(persona.effects)) {
-    for (const variable of Object.keys(effect)) if (!variables.includes(variable)) problems.push(`effects.${move}: unknown ${variable}`);
+    for (const variable of Object.keys(effect))
+      if (!variables.includes(variable)) problems.push(`effects.${move}: unknown ${variable}`);
   }
-  for (const id of [...persona.basis, ...persona.works.flatMap((w) => w.basis), ...persona.fails.flatMap((f) => f.basis)]) {
+  for (const id of [
+    ...persona.basis,
+    ...persona.works.flatMap((w) => w.basis),
+    ...persona.fails.flatMap((f) => f.basis),
+  ]) {
     if (!chunkExists(id)) problems.push(`unknown chunk ${id}`);
   }
   if (problems.length) throw new Error(`persona ${persona.id}: ${problems.join("; ")}`);

@@ -4,7 +4,10 @@ import type { FabeService } from "../fabe/fabe-service.js";
 import { parseDataFile } from "../parse-data-file.js";
 import type { Mode, Move } from "./persona.js";
 
-const Cues = z.record(z.string(), z.object({ zh: z.record(z.string(), z.number()), en: z.record(z.string(), z.number()) }));
+const Cues = z.record(
+  z.string(),
+  z.object({ zh: z.record(z.string(), z.number()), en: z.record(z.string(), z.number()) }),
+);
 export const MoveCuesSchema = z.object({ "manager-rep": Cues, "rep-customer": Cues });
 
 /** One recognised move, with the user's words that showed it. */
@@ -28,11 +31,16 @@ export class TurnReader {
     private readonly threshold: number,
   ) {
     const cues = parseDataFile(MoveCuesSchema, cuesJson, "prompts/roleplay-moves.json");
-    this.matchers = { "manager-rep": new PhraseMatcher(toTraditional), "rep-customer": new PhraseMatcher(toTraditional) };
+    this.matchers = {
+      "manager-rep": new PhraseMatcher(toTraditional),
+      "rep-customer": new PhraseMatcher(toTraditional),
+    };
     for (const mode of ["manager-rep", "rep-customer"] as const) {
       for (const [move, forms] of Object.entries(cues[mode])) {
-        for (const [form, weight] of Object.entries(forms.zh)) this.matchers[mode].addChinese(form, { move: move as Move, weight });
-        for (const [form, weight] of Object.entries(forms.en)) this.matchers[mode].addEnglish(form, { move: move as Move, weight });
+        for (const [form, weight] of Object.entries(forms.zh))
+          this.matchers[mode].addChinese(form, { move: move as Move, weight });
+        for (const [form, weight] of Object.entries(forms.en))
+          this.matchers[mode].addEnglish(form, { move: move as Move, weight });
       }
     }
   }

@@ -9,7 +9,12 @@ export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFil
   const names = (await readdir(personaDir)).filter((name) => name.endsWith(".json")).sort();
   const [personas, [moves, debrief, settings, system]] = await Promise.all([
     readAll(personaDir, names),
-    readAll(promptsDir, ["roleplay-moves.json", "roleplay-debrief.json", "roleplay-settings.json", "roleplay.system.md"] as const),
+    readAll(promptsDir, [
+      "roleplay-moves.json",
+      "roleplay-debrief.json",
+      "roleplay-settings.json",
+      "roleplay.system.md",
+    ] as const),
   ]);
   return {
     personasJson: personas.map((text) => JSON.parse(text) as unknown),

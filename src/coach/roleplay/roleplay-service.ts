@@ -1,18 +1,18 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { AppError } from "../../lib/errors.js";
+import { canSee, type Viewer } from "../../lib/viewer.js";
+import { delimited } from "../../llm/delimit.js";
+import { type ChatModel, ProviderError } from "../../llm/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
-import { ProviderError, type ChatModel } from "../../llm/types.js";
 import type { FabeService } from "../fabe/fabe-service.js";
-import { debrief, DebriefDataSchema, type Debrief, type DebriefData } from "./debrief.js";
-import { parsePersona, type Persona } from "./persona.js";
-import { TurnReader } from "./read-turn.js";
-import type { Message, SessionRecord, SessionStore } from "./session-store.js";
-import { opening, say, startState, takeTurn, type SimState } from "./simulate.js";
-import { delimited } from "../../llm/delimit.js";
 import { parseDataFile } from "../parse-data-file.js";
-import { RoleplaySettingsSchema, type RoleplaySettings } from "./roleplay-settings.js";
-import { canSee, type Viewer } from "../../lib/viewer.js";
+import { type Debrief, type DebriefData, DebriefDataSchema, debrief } from "./debrief.js";
+import { type Persona, parsePersona } from "./persona.js";
+import { TurnReader } from "./read-turn.js";
+import { type RoleplaySettings, RoleplaySettingsSchema } from "./roleplay-settings.js";
+import type { Message, SessionRecord, SessionStore } from "./session-store.js";
+import { opening, type SimState, say, startState, takeTurn } from "./simulate.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
 export interface RoleplayFiles {
@@ -53,7 +53,10 @@ export class RoleplayService {
   private readonly system: string;
   private readonly settings: RoleplaySettings;
 
-  constructor(files: RoleplayFiles, private readonly deps: RoleplayDeps) {
+  constructor(
+    files: RoleplayFiles,
+    private readonly deps: RoleplayDeps,
+  ) {
     this.system = files.system;
     this.settings = parseDataFile(RoleplaySettingsSchema, files.settingsJson, "prompts/roleplay-settings.json");
     this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
@@ -65,8 +68,16 @@ export class RoleplayService {
     return this.personas.map((persona) => ({
       id: persona.id,
       mode: persona.mode,
-      name: { "zh-Hant": persona.name["zh-Hant"], "zh-Hans": this.deps.toSimplified(persona.name["zh-Hant"]), en: persona.name.en },
-      summary: { "zh-Hant": persona.summary["zh-Hant"], "zh-Hans": this.deps.toSimplified(persona.summary["zh-Hant"]), en: persona.summary.en },
+      name: {
+        "zh-Hant": persona.name["zh-Hant"],
+        "zh-Hans": this.deps.toSimplified(persona.name["zh-Hant"]),
+        en: persona.name.en,
+      },
+      summary: {
+        "zh-Hant": persona.summary["zh-Hant"],
+        "zh-Hans": this.deps.toSimplified(persona.summary["zh-Hant"]),
+        en: persona.summary.en,
+      },
       basis: persona.basis,
     }));
   }
@@ -75,7 +86,10 @@ export class RoleplayService {
     const persona = this.persona(personaId);
     const id = this.deps.newId();
     const state = startState(persona, seedOf(id));
-    const first: Message = { role: "persona", text: opening(persona, state, lang === "auto" ? "zh-Hant" : lang, this.deps.toSimplified) };
+    const first: Message = {
+      role: "persona",
+      text: opening(persona, state, lang === "auto" ? "zh-Hant" : lang, this.deps.toSimplified),
+    };
     const session: SessionRecord = {
       id,
       persona: persona.id,
@@ -87,25 +101,59 @@ export class RoleplayService {
       ...(viewer ? { owner: { user: viewer.user, team: viewer.team } } : {}),
     };
     await this.deps.store.create(session);
-    return { id, persona: persona.id, mode: persona.mode, messages: session.messages.map(visible), state: publicState(state) };
+    return {
+      id,
+      persona: persona.id,
+      mode: persona.mode,
+      messages: session.messages.map(visible),
+      state: publicState(state),
+    };
   }
 
   async get(id: string, viewer?: Viewer) {
     const session = await this.session(id, viewer);
-    return { id, persona: session.persona, mode: session.mode, messages: session.messages.map(visible), state: publicState(session.state), ended: session.state.ended !== null };
+    return {
+      id,
+      persona: session.persona,
+      mode: session.mode,
+      messages: session.messages.map(visible),
+      state: publicState(session.state),
+      ended: session.state.ended !== null,
+    };
   }
 
   async message(id: string, text: string, viewer?: Viewer) {
     const session = await this.session(id, viewer);
-    if (session.state.ended) throw new AppError("unprocessable", `This session has ended (${session.state.ended}); start a new one or ask for the debrief.`);
+    if (session.state.ended)
+      throw new AppError(
+        "unprocessable",
+        `This session has ended (${session.state.ended}); start a new one or ask for the debrief.`,
+      );
     const persona = this.persona(session.persona);
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
     const moves = this.reader.read(text, persona.mode);
     const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified, this.settings);
-    const spoken = await this.voice(persona, session, outcome.reply, outcome.state, moves.map((move) => move.move), lang, text);
+    const spoken = await this.voice(
+      persona,
+      session,
+      outcome.reply,
+      outcome.state,
+      moves.map((move) => move.move),
+      lang,
+      text,
+    );
     const reply: Message = { role: "persona", text: spoken.text };
-    const saved = await this.deps.store.appendTurn(id, session.state.turn, [{ role: "user", text, moves }, reply], outcome.state);
-    if (!saved) throw new AppError("unprocessable", "Another message to this session was taken at the same time; send yours again.");
+    const saved = await this.deps.store.appendTurn(
+      id,
+      session.state.turn,
+      [{ role: "user", text, moves }, reply],
+      outcome.state,
+    );
+    if (!saved)
+      throw new AppError(
+        "unprocessable",
+        "Another message to this session was taken at the same time; send yours again.",
+      );
     return {
       reply: visible(reply),
       state: publicState(outcome.state),
@@ -120,11 +168,22 @@ export class RoleplayService {
    * The persona's line: the card's own offline; in llm mode the model's rendering of it, in character.
    * A failed call, an empty or over-long answer, or one that repeats the previous reply keeps the card's line.
    */
-  private async voice(persona: Persona, session: SessionRecord, line: string, state: SimState, moves: string[], lang: Lang, userText: string) {
+  private async voice(
+    persona: Persona,
+    session: SessionRecord,
+    line: string,
+    state: SimState,
+    moves: string[],
+    lang: Lang,
+    userText: string,
+  ) {
     const model = this.deps.model;
     if (!model) return { text: line, mode: "offline" as const };
     const { llm } = this.settings;
-    const transcript = session.messages.slice(-llm.transcriptMessages).map((message) => `${message.role === "user" ? "USER" : "YOU"}: ${message.text}`).join("\n");
+    const transcript = session.messages
+      .slice(-llm.transcriptMessages)
+      .map((message) => `${message.role === "user" ? "USER" : "YOU"}: ${message.text}`)
+      .join("\n");
     const system = this.system
       .replace("{persona}", `${persona.name.en} — ${persona.summary.en}`)
       .replace("{drives}", persona.drives.en)
@@ -133,13 +192,19 @@ export class RoleplayService {
       .replace("{line}", line)
       .replace("{language}", llm.language[lang]);
     try {
-      const answer = (await model.complete([
-        { role: "system", content: system },
-        { role: "user", content: `${delimited("transcript", transcript)}\n\n${delimited("latest_message", userText)}` },
-      ])).trim();
+      const answer = (
+        await model.complete([
+          { role: "system", content: system },
+          {
+            role: "user",
+            content: `${delimited("transcript", transcript)}\n\n${delimited("latest_message", userText)}`,
+          },
+        ])
+      ).trim();
       const previous = session.messages.at(-1)?.text;
       // A line of speech has words: an empty, overlong, repeated or wordless ("{}") answer is not one.
-      if (!/[\p{L}]/u.test(answer) || answer.length > llm.maxReplyChars || answer === previous) return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
+      if (!/[\p{L}]/u.test(answer) || answer.length > llm.maxReplyChars || answer === previous)
+        return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
       return { text: answer, mode: "llm" as const };
     } catch (error) {
       if (error instanceof ProviderError) return { text: line, mode: "offline" as const, fallback: error.reason };
@@ -151,7 +216,12 @@ export class RoleplayService {
     const session = await this.session(id, viewer);
     const persona = this.persona(session.persona);
     const userMessages = session.messages.filter((message) => message.role === "user");
-    const lang = session.lang !== "auto" ? session.lang : userMessages.length ? detectLanguage(userMessages.at(-1)?.text ?? "", this.deps.toTraditional) : "zh-Hant";
+    const lang =
+      session.lang !== "auto"
+        ? session.lang
+        : userMessages.length
+          ? detectLanguage(userMessages.at(-1)?.text ?? "", this.deps.toTraditional)
+          : "zh-Hant";
     return debrief(
       userMessages.map((message) => ({ moves: message.moves ?? [] })),
       persona,
@@ -171,14 +241,16 @@ export class RoleplayService {
 
   private persona(id: string): Persona {
     const persona = this.personas.find((candidate) => candidate.id === id);
-    if (!persona) throw new AppError("not_found", `No persona "${id.slice(0, 60)}"; GET /api/roleplay/personas lists them.`);
+    if (!persona)
+      throw new AppError("not_found", `No persona "${id.slice(0, 60)}"; GET /api/roleplay/personas lists them.`);
     return persona;
   }
 
   /** The session, if it exists and the viewer (when tokens are on) may see it; else the same 404 either way. */
   private async session(id: string, viewer?: Viewer): Promise<SessionRecord> {
     const session = /^[0-9a-f-]{36}$/.test(id) ? await this.deps.store.get(id) : undefined;
-    if (!session || (viewer && !canSee(viewer, session.owner))) throw new AppError("not_found", "No role-play session with that id.");
+    if (!session || (viewer && !canSee(viewer, session.owner)))
+      throw new AppError("not_found", "No role-play session with that id.");
     return session;
   }
 }

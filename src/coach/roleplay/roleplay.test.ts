@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp, type AppDeps } from "../../app.js";
 import { realAppDeps } from "../../../test/support/app-deps.js";
+import { type AppDeps, createApp } from "../../app.js";
 
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
@@ -9,22 +9,42 @@ beforeAll(async () => {
   app = createApp(deps);
 });
 
-const json = (body: unknown) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const json = (body: unknown) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json" },
+});
 
 async function start(persona: string, lang = "zh-Hant") {
   const response = await app.request("/api/roleplay/sessions", json({ persona, lang }));
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; messages: Array<{ role: string; text: string }>; state: Record<string, number | string | null> };
+  return (await response.json()) as {
+    id: string;
+    messages: Array<{ role: string; text: string }>;
+    state: Record<string, number | string | null>;
+  };
 }
 
 async function say(id: string, text: string) {
   const response = await app.request(`/api/roleplay/sessions/${id}/messages`, json({ text }));
-  return { status: response.status, body: (await response.json()) as { reply: { text: string }; state: Record<string, number | string | null>; moves: string[]; hint?: { text: string; basis: string[] } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      reply: { text: string };
+      state: Record<string, number | string | null>;
+      moves: string[];
+      hint?: { text: string; basis: string[] };
+    },
+  };
 }
 
 describe("role-play", () => {
   it("lists at least six reps and three customers, each grounded in real passages", async () => {
-    const personas = (await (await app.request("/api/roleplay/personas")).json()) as Array<{ id: string; mode: string; basis: string[] }>;
+    const personas = (await (await app.request("/api/roleplay/personas")).json()) as Array<{
+      id: string;
+      mode: string;
+      basis: string[];
+    }>;
     expect(personas.filter((persona) => persona.mode === "manager-rep").length).toBeGreaterThanOrEqual(6);
     expect(personas.filter((persona) => persona.mode === "rep-customer").length).toBeGreaterThanOrEqual(3);
     for (const persona of personas) for (const id of persona.basis) expect(deps.corpus.chunk(id), id).toBeDefined();
@@ -48,13 +68,16 @@ describe("role-play", () => {
     const turn = await say(session.id, "I guarantee you'll double your orders next month, 100% guaranteed.");
     expect(turn.body.moves).toContain("casual-promise");
     expect(Number(turn.body.state.trust)).toBeLessThan(Number(session.state.trust));
-    const debrief = (await (await app.request(`/api/roleplay/sessions/${session.id}/debrief`, { method: "POST" })).json()) as {
+    const debrief = (await (
+      await app.request(`/api/roleplay/sessions/${session.id}/debrief`, { method: "POST" })
+    ).json()) as {
       criteria: Array<{ name: string; met: boolean; quote: string; citations: string[] }>;
     };
     const promise = debrief.criteria.find((criterion) => criterion.name === "No casual promises");
     expect(promise?.met).toBe(false);
     expect(promise?.quote).toContain("guarantee");
-    for (const criterion of debrief.criteria) for (const id of criterion.citations) expect(deps.corpus.chunk(id), id).toBeDefined();
+    for (const criterion of debrief.criteria)
+      for (const id of criterion.citations) expect(deps.corpus.chunk(id), id).toBeDefined();
   });
 
   it("never repeats its previous reply, and answers in the user's script", async () => {
@@ -80,7 +103,10 @@ describe("role-play", () => {
       turns++;
     }
     expect(status).toBe(422);
-    const stored = (await (await app.request(`/api/roleplay/sessions/${session.id}`)).json()) as { messages: unknown[]; ended: boolean };
+    const stored = (await (await app.request(`/api/roleplay/sessions/${session.id}`)).json()) as {
+      messages: unknown[];
+      ended: boolean;
+    };
     expect(stored.ended).toBe(true);
     expect(stored.messages.length).toBe(1 + 2 * (turns - 1));
   });
@@ -103,11 +129,17 @@ describe("role-play in llm mode, against a local OpenAI-compatible server", () =
     const { OpenAIChatModel } = await import("../../llm/openai.js");
     const server = await startOpenAIServer();
     try {
-      const llmDeps = await realAppDeps({ model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }) });
+      const llmDeps = await realAppDeps({
+        model: new OpenAIChatModel({ baseUrl: server.url, model: "t", timeoutMs: 400 }),
+      });
       const llmApp = createApp(llmDeps);
-      const created = (await (await llmApp.request("/api/roleplay/sessions", json({ persona: "passive-veteran", lang: "zh-Hant" }))).json()) as { id: string; state: Record<string, number> };
+      const created = (await (
+        await llmApp.request("/api/roleplay/sessions", json({ persona: "passive-veteran", lang: "zh-Hant" }))
+      ).json()) as { id: string; state: Record<string, number> };
       server.script({ kind: "json", content: "好吧,經理,你說的我會想一想。" });
-      const turn = (await (await llmApp.request(`/api/roleplay/sessions/${created.id}/messages`, json({ text: "你到底在混什麼?太差了!" }))).json()) as {
+      const turn = (await (
+        await llmApp.request(`/api/roleplay/sessions/${created.id}/messages`, json({ text: "你到底在混什麼?太差了!" }))
+      ).json()) as {
         reply: { text: string };
         mode: string;
         state: Record<string, number>;
@@ -119,7 +151,12 @@ describe("role-play in llm mode, against a local OpenAI-compatible server", () =
       expect(request?.messages.find((message) => message.role === "system")?.content).not.toContain("你到底在混什麼");
 
       server.script({ kind: "status", status: 500 });
-      const down = (await (await llmApp.request(`/api/roleplay/sessions/${created.id}/messages`, json({ text: "我想請你來主持部門會議。" }))).json()) as { mode: string; fallback: string; reply: { text: string } };
+      const down = (await (
+        await llmApp.request(
+          `/api/roleplay/sessions/${created.id}/messages`,
+          json({ text: "我想請你來主持部門會議。" }),
+        )
+      ).json()) as { mode: string; fallback: string; reply: { text: string } };
       expect(down.mode).toBe("offline");
       expect(down.fallback).toBe("provider_error");
       expect(down.reply.text.length).toBeGreaterThan(0);

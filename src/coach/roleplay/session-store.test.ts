@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { d1OverSqlite } from "../../../test/support/d1-over-sqlite.js";
 import { migrateSqlite } from "../../db/migrate-sqlite.js";

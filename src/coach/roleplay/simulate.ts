@@ -23,7 +23,11 @@ export interface TurnOutcome {
   hint?: { text: string; basis: string[] };
 }
 
-export function say(text: { "zh-Hant": string; en: string }, lang: Lang, toSimplified: (text: string) => string): string {
+export function say(
+  text: { "zh-Hant": string; en: string },
+  lang: Lang,
+  toSimplified: (text: string) => string,
+): string {
   if (lang === "en") return text.en;
   return lang === "zh-Hans" ? toSimplified(text["zh-Hant"]) : text["zh-Hant"];
 }
@@ -63,21 +67,41 @@ export function takeTurn(
   }
   const turn = state.turn + 1;
   const success = Object.entries(persona.end.success.when).every(([variable, value]) => (vars[variable] ?? 0) >= value);
-  const breakdown = Object.entries(persona.end.breakdown.when).some(([variable, value]) => (vars[variable] ?? 0) <= value);
-  const ended: SimState["ended"] = success ? "success" : breakdown ? "breakdown" : turn >= persona.end.maxTurns ? "turn-cap" : null;
-  const failed = moves.map(({ move }) => persona.fails.find((fail) => fail.move === move)).find((fail) => fail !== undefined);
+  const breakdown = Object.entries(persona.end.breakdown.when).some(
+    ([variable, value]) => (vars[variable] ?? 0) <= value,
+  );
+  const ended: SimState["ended"] = success
+    ? "success"
+    : breakdown
+      ? "breakdown"
+      : turn >= persona.end.maxTurns
+        ? "turn-cap"
+        : null;
+  const failed = moves
+    .map(({ move }) => persona.fails.find((fail) => fail.move === move))
+    .find((fail) => fail !== undefined);
   const hint = failed ? { text: say(failed, lang, toSimplified), basis: failed.basis } : undefined;
 
   if (ended === "success" || ended === "breakdown") {
     const line = persona.end[ended];
-    return { state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 } }, reply: say(line, lang, toSimplified), situation: ended, ...(hint ? { hint } : {}) };
+    return {
+      state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 } },
+      reply: say(line, lang, toSimplified),
+      situation: ended,
+      ...(hint ? { hint } : {}),
+    };
   }
   const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars, settings.mood);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
   let index = (state.seed + turn * settings.replyStride) % variants.length;
   if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
   const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
-  return { state: { ...state, vars, turn, ended, last: { situation, index } }, reply, situation, ...(hint ? { hint } : {}) };
+  return {
+    state: { ...state, vars, turn, ended, last: { situation, index } },
+    reply,
+    situation,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /** With nothing recognised, the reply follows the mood: closed up, opening up, or neutral. */

@@ -2,8 +2,8 @@
 // types (`AppType`, a type-only import erased from the bundle): a change on the server that breaks the page breaks
 // `tsc` first.
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
-import { apiErrorOf, expectOk as ok } from "../../api/client.js";
 import type { z } from "zod";
+import { apiErrorOf, expectOk as ok } from "../../api/client.js";
 import type { AdviceSchema } from "../../api/schemas.js";
 import type { AppType } from "../../app.js";
 import type { Lang } from "../../retrieval/types.js";
@@ -48,7 +48,6 @@ async function authorisedFetch(input: RequestInfo | URL, init: RequestInit = {})
   }
   return response;
 }
-
 
 /** `GET /api/corpus/chunks/:id`: one passage of the handbook. */
 export function getChunk(id: string): Promise<Chunk> {

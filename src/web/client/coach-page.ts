@@ -1,5 +1,5 @@
-import { streamAdvice, type Advice } from "./api.js";
-import { el, fill, showError, type Child } from "./dom.js";
+import { type Advice, streamAdvice } from "./api.js";
+import { type Child, el, fill, showError } from "./dom.js";
 import { currentLang, t } from "./i18n.js";
 import { chip, chips } from "./passage-dialog.js";
 

@@ -1,4 +1,4 @@
-import { listDrills, scorePitch, type FabeResult } from "./api.js";
+import { type FabeResult, listDrills, scorePitch } from "./api.js";
 import { el, fill, showError } from "./dom.js";
 import { currentLang, t } from "./i18n.js";
 import { chips } from "./passage-dialog.js";

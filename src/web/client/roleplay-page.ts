@@ -1,11 +1,11 @@
 import {
   createSession,
+  type Debrief,
   debriefSession,
   getSession,
   listPersonas,
-  sendMessage,
-  type Debrief,
   type Session,
+  sendMessage,
 } from "./api.js";
 import { el, fill, showError } from "./dom.js";
 import { currentLang, t } from "./i18n.js";
