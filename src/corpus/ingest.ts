@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { packageRoot } from "../lib/package-root.js";
 import { toTraditional } from "../lib/script.js";
 import { buildCorpus, type BuildResult } from "./build.js";
 import { formatEnglish } from "./english.js";
@@ -129,7 +129,8 @@ export async function loadOrIngest(paths: IngestPaths): Promise<{ corpus: Corpus
 }
 
 async function pipelineCode(): Promise<string[]> {
-  const folder = fileURLToPath(new URL(".", import.meta.url));
+  // From the checkout, not from this module's folder: a bundle in dist/ has no .ts files beside it.
+  const folder = join(packageRoot(import.meta.url), "src", "corpus");
   const names = (await readdir(folder)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
   return Promise.all(names.map((name) => readFile(join(folder, name), "utf8")));
 }

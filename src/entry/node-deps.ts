@@ -1,5 +1,4 @@
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
@@ -18,8 +17,9 @@ import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
 import { LanceStore } from "../retrieval/stores/lancedb.js";
 import { VERSION } from "../version.js";
+import { packageRoot } from "../lib/package-root.js";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = packageRoot(import.meta.url);
 
 /**
  * Everything the app needs on Node, from a validated config: the corpus (built when missing or stale),
