@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("0.0.0.0"),
   COACH_DATA_DIR: z.string().min(1).default(".data"),
+  /** Users' playbooks, watched by the server; default corpus/playbooks (see entry/corpus-paths.ts). */
+  COACH_PLAYBOOKS_DIR: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   COACH_LLM_BASE_URL: z.url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" }).optional(),
   COACH_LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
@@ -39,6 +41,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  playbooksDir?: string;
   lanceUri?: string;
   mode: Mode;
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST,
     dataDir: values.COACH_DATA_DIR,
+    ...(values.COACH_PLAYBOOKS_DIR ? { playbooksDir: values.COACH_PLAYBOOKS_DIR } : {}),
     ...(values.COACH_LANCEDB_URI ? { lanceUri: values.COACH_LANCEDB_URI } : {}),
     mode: values.OPENAI_API_KEY || values.COACH_LLM_BASE_URL ? "llm" : "offline",
     llm: {

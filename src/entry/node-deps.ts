@@ -9,7 +9,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { accessDeps } from "../lib/access.js";
 import { readWebAssets } from "../web/web-assets.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
-import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
+import { loadOrIngest } from "../corpus/ingest.js";
+import { corpusPaths } from "./corpus-paths.js";
 import { toTraditional } from "../lib/script.js";
 import { chatModelFor } from "../llm/openai.js";
 import { createRetriever } from "../retrieval/create-retriever.js";
@@ -26,7 +27,7 @@ export const ROOT = packageRoot(import.meta.url);
  * LanceDB under COACH_DATA_DIR, the prompts, and the model in llm mode. Shared by the server and the CLI.
  */
 export async function nodeAppDeps(config: Config, log: (line: string) => void = console.log): Promise<AppDeps> {
-  const { corpus, rebuilt } = await loadOrIngest(defaultPaths(ROOT));
+  const { corpus, rebuilt } = await loadOrIngest(corpusPaths(ROOT, config));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
   const corpusIndex = new CorpusIndex(corpus);
   const lanceUri = config.lanceUri ?? join(resolve(ROOT, config.dataDir), "lancedb");

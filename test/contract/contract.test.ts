@@ -1,5 +1,5 @@
 import { serve, type ServerType } from "@hono/node-server";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,16 +14,20 @@ import { nodeAppDeps } from "../../src/entry/node-deps.js";
  */
 let base = process.env.COACH_CONTRACT_URL ?? "";
 let server: ServerType | undefined;
+const dataDir = mkdtempSync(join(tmpdir(), "coach-contract-"));
 
 beforeAll(async () => {
   if (base) return;
-  const config = loadConfig({ COACH_DATA_DIR: mkdtempSync(join(tmpdir(), "coach-contract-")) });
+  const config = loadConfig({ COACH_DATA_DIR: dataDir });
   const app = createApp(await nodeAppDeps(config, () => {}));
   server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server?.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
   fetch(`${base}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
