@@ -2,11 +2,12 @@ import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rssMiB, startServer } from "./node-server.js";
+import { adviceLoad } from "./advice-load.js";
+import { rssMiB, startServer, stopServer } from "./node-server.js";
 
 /**
- * `npm run load`: a bounded load test on loopback against the real Node server (LanceDB, SQLite), started
- * as a child process so its memory is measured alone: 30 s at 64 connections on /api/advice, then on
+ * `npm run load`: a bounded load test on loopback against the compiled Node server (LanceDB, SQLite), started
+ * as `npm start` starts it, as a child process so its memory (all its processes) is measured alone: 30 s at 64 connections on /api/advice, then on
  * role-play (each connection creates a session and takes four turns in it, over and over). Prints one
  * table: requests/s, p50/p99 latency, errors and non-2xx answers, and the server's RSS before and after.
  */
@@ -14,12 +15,6 @@ const DURATION = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 64;
 const json = { "content-type": "application/json" };
 
-const SCENARIOS = [
-  "我有個做了三年的老業務,最近開會都不說話,叫他帶新人也推三阻四。",
-  "新来的业务员很兴奋,但两个月都没成交。",
-  "My best rep says she is thinking of leaving for a competitor.",
-  "月底才出單,前三週都沒動靜,怎麼辦?",
-];
 const TURNS = ["老張,最近怎麼樣?", "我想請你來主持每週的部門會議。", "你的經驗對新人很重要。", "我們一起規劃你下半年的發展。"];
 
 async function main(): Promise<void> {
@@ -29,15 +24,7 @@ async function main(): Promise<void> {
   try {
     const rows: string[][] = [];
     const before = rssMiB(child);
-    let scenario = 0;
-    const advice = await run(`${url}`, [
-      {
-        method: "POST",
-        path: "/api/advice",
-        headers: json,
-        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify({ scenario: SCENARIOS[scenario++ % SCENARIOS.length] }) }),
-      },
-    ]);
+    const advice = await adviceLoad(url, DURATION, CONNECTIONS);
     rows.push(row("POST /api/advice (offline)", advice, before, rssMiB(child)));
 
     const beforeTurns = rssMiB(child);
@@ -64,7 +51,7 @@ async function main(): Promise<void> {
     const failed = [advice, roleplay].some((result) => result.errors > 0 || result.non2xx > 0 || result.timeouts > 0);
     if (failed) process.exitCode = 1;
   } finally {
-    child.kill("SIGTERM");
+    await stopServer(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

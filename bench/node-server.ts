@@ -5,12 +5,23 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Starts the compiled Node server (dist/server.js, as `npm start` runs it after `npm run build`) on a free port;
+ * The command `npm start` runs (package.json's start script: node, its V8 flags, dist/server.js), so the bench
+ * measures what users run. npm's own process is left out: it is the launcher's, and a service manager runs node.
+ */
+export function startCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [program, ...args] = (scripts.start ?? "").trim().split(/\s+/);
+  if (program !== "node") throw new Error(`the start script must run node, not: ${scripts.start}`);
+  return args;
+}
+
+/**
+ * Starts the compiled Node server as `npm start` does (build it first: `npm run build`) on a free port;
  * resolves once it prints its URL. Measuring the tsx start would measure the TypeScript compiler too.
  */
 export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/server.js"], {
+    const child = spawn(process.execPath, startCommand(), {
       cwd: root,
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
       stdio: ["ignore", "pipe", "pipe"],

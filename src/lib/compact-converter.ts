@@ -7,25 +7,99 @@ export interface ConverterConfig {
   conversionChain: readonly DictGroup[];
 }
 
+type Pairs = ReadonlyArray<readonly [string, string]>;
+
 /**
- * opencc-js's converter, same output, a tenth of the memory. opencc-js keeps each dictionary group as a trie with
+ * opencc-js's converter, same output, a fifth of the memory. opencc-js keeps each dictionary group as a trie with
  * one Map per node: s2tw builds the 50,000-phrase table twice (segmentation and conversion), about 40 MiB of heap
  * for a server whose corpus is 99 chunks. Here a group is one flat Map from phrase to replacement plus the longest
  * phrase per first character; the longest phrase that starts at a position is the trie's longest match, because
  * every prefix of a phrase is a path in the trie.
  */
 export function compactConverter(config: ConverterConfig): (text: string) => string {
-  // s2tw reads its 50,000 phrases into two tables: parse each dictionary once and share the strings.
-  const parsed = new Map<DictLike, Array<readonly [string, string]>>();
-  const table = (group: DictGroup) => new PhraseTable(group, parsed);
-  const normalize = (config.normalizationChain ?? []).map(table);
-  const segmentation = config.segmentation ? table(segmentationGroup(config.segmentation)) : null;
-  const chain = config.conversionChain.map(table);
+  const { normalize, chain, segmentation } = tables(config);
   return (text) => {
     const normalized = normalize.reduce((result, table) => table.convert(result), text);
-    const segments = segmentation ? segmentation.segment(normalized) : [normalized];
+    const segments = segmentation ? segmentation(normalized) : [normalized];
     return chain.reduce((parts, table) => parts.map((part) => table.convert(part)), segments).join("");
   };
+}
+
+// Apart from compactConverter, for the same reason as ownSegmenter: its closure must not keep the parsed dictionaries.
+function tables(config: ConverterConfig) {
+  const parsed = new Map<DictLike, Pairs>();
+  const parse = (dictionary: DictLike): Pairs => {
+    let pairs = parsed.get(dictionary);
+    if (!pairs) parsed.set(dictionary, (pairs = [...entries(dictionary)]));
+    return pairs;
+  };
+  const table = (group: DictGroup) => new PhraseTable(group, parse);
+  const normalize = (config.normalizationChain ?? []).map(table);
+  const chain = config.conversionChain.map(table);
+  const segmentation = config.segmentation ? segmenter(segmentationGroup(config.segmentation), config, chain, parse) : null;
+  return { normalize, chain, segmentation };
+}
+
+/**
+ * Splits text at the segmentation group's longest matches. s2tw segments with its phrase dictionaries and then
+ * converts with the same ones plus single characters: then the conversion table already knows every phrase, and a
+ * match is a phrase unless it is a single character only the character dictionary has. That saves a second
+ * 50,000-entry table; any other config gets a table of its own.
+ */
+function segmenter(
+  group: DictGroup,
+  config: ConverterConfig,
+  chain: readonly PhraseTable[],
+  parse: (dictionary: DictLike) => Pairs,
+): (text: string) => string[] {
+  const firstGroup = config.conversionChain[0] ?? [];
+  const first = chain[0];
+  const extra = firstGroup.filter((dictionary) => !group.includes(dictionary));
+  const shared =
+    first !== undefined &&
+    group.every((dictionary) => firstGroup.includes(dictionary)) &&
+    extra.every((dictionary) => parse(dictionary).every(([source]) => isOneCodePoint(source)));
+  if (!shared) return ownSegmenter(new PhraseTable(group, parse));
+  const singlePhrases = group.flatMap((dictionary) => parse(dictionary).map(([source]) => source).filter(isOneCodePoint));
+  return sharedSegmenter(first, new Set(singlePhrases));
+}
+
+// The two segmenters are built in functions of their own: a closure made in segmenter() would keep its
+// scope, and with it every parsed dictionary, alive.
+function ownSegmenter(table: PhraseTable): (text: string) => string[] {
+  return (text) => segmentText(text, (start) => table.match(text, start));
+}
+
+function sharedSegmenter(table: PhraseTable, singlePhrases: ReadonlySet<string>): (text: string) => string[] {
+  return (text) =>
+    segmentText(text, (start) => {
+      const end = table.match(text, start);
+      const key = text.slice(start, end);
+      return end > 0 && isOneCodePoint(key) && !singlePhrases.has(key) ? 0 : end;
+    });
+}
+
+function segmentText(text: string, match: (start: number) => number): string[] {
+  const segments: string[] = [];
+  let unmatched: number | null = null;
+  for (let index = 0; index < text.length; ) {
+    const end = match(index);
+    if (end > 0) {
+      if (unmatched !== null) segments.push(text.slice(unmatched, index));
+      unmatched = null;
+      segments.push(text.slice(index, end));
+      index = end;
+    } else {
+      unmatched ??= index;
+      index += unmatchedLength(text, index);
+    }
+  }
+  if (unmatched !== null) segments.push(text.slice(unmatched));
+  return segments;
+}
+
+function isOneCodePoint(text: string): boolean {
+  return text.length > 0 && text.length === ((text.codePointAt(0) as number) > 0xffff ? 2 : 1);
 }
 
 function segmentationGroup(dictionary: DictLike | DictGroup): DictGroup {
@@ -37,13 +111,13 @@ class PhraseTable {
   private readonly replacements = new Map<string, string>();
   /** Per first code point, the longest phrase's length in UTF-16 units: how far a match can reach. */
   private readonly longest = new Map<number, number>();
+  /** The first two UTF-16 units of every longer phrase: most positions stop here, as the trie walk would. */
+  private readonly openings = new Set<string>();
 
-  constructor(group: DictGroup, parsed: Map<DictLike, Array<readonly [string, string]>>) {
+  constructor(group: DictGroup, parse: (dictionary: DictLike) => Pairs) {
     // opencc-js loads a group's dictionaries last to first, so the first one's entry wins a clash.
     for (const dictionary of [...group].reverse()) {
-      let pairs = parsed.get(dictionary);
-      if (!pairs) parsed.set(dictionary, (pairs = [...entries(dictionary)]));
-      for (const [source, replacement] of pairs) this.add(source, replacement);
+      for (const [source, replacement] of parse(dictionary)) this.add(source, replacement);
     }
   }
 
@@ -51,10 +125,11 @@ class PhraseTable {
     this.replacements.set(source, replacement);
     const first = source.codePointAt(0) as number;
     if (source.length > (this.longest.get(first) ?? 0)) this.longest.set(first, source.length);
+    if (source.length > 2) this.openings.add(source.slice(0, 2));
   }
 
   /** The end of the longest phrase starting at `start`, or 0. */
-  private match(text: string, start: number): number {
+  match(text: string, start: number): number {
     const reach = this.longest.get(text.codePointAt(start) as number);
     if (reach === undefined) return 0;
     let best = 0;
@@ -62,27 +137,9 @@ class PhraseTable {
       end += (text.codePointAt(end) as number) > 0xffff ? 2 : 1;
       if (end - start > reach) break;
       if (this.replacements.has(text.slice(start, end))) best = end;
+      if (end - start === 2 && !this.openings.has(text.slice(start, end))) break;
     }
     return best;
-  }
-
-  segment(text: string): string[] {
-    const segments: string[] = [];
-    let unmatched: number | null = null;
-    for (let index = 0; index < text.length; ) {
-      const end = this.match(text, index);
-      if (end > 0) {
-        if (unmatched !== null) segments.push(text.slice(unmatched, index));
-        unmatched = null;
-        segments.push(text.slice(index, end));
-        index = end;
-      } else {
-        unmatched ??= index;
-        index += unmatchedLength(text, index);
-      }
-    }
-    if (unmatched !== null) segments.push(text.slice(unmatched));
-    return segments;
   }
 
   convert(text: string): string {
