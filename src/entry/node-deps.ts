@@ -1,5 +1,4 @@
 import { join, resolve } from "node:path";
-import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
@@ -12,7 +11,7 @@ import { CorpusIndex } from "../corpus/corpus-index.js";
 import { loadOrIngest } from "../corpus/ingest.js";
 import { corpusPaths } from "./corpus-paths.js";
 import { toTraditional } from "../lib/script.js";
-import { chatModelFor } from "../llm/openai.js";
+import { chatModelFor, loadOpenAI } from "../llm/openai.js";
 import { createRetriever } from "../retrieval/create-retriever.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { ProviderEmbedder } from "../retrieval/provider-embedder.js";
@@ -36,7 +35,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     lexicon: await readLexiconFiles(join(ROOT, "corpus")),
     toTraditional,
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
-    ...(config.llm.embedModel ? { embedder: providerEmbedder(config, corpus.version) } : {}),
+    ...(config.llm.embedModel ? { embedder: await providerEmbedder(config, corpus.version) } : {}),
   });
   const model = chatModelFor(config);
   const services = createCoachServices({
@@ -60,7 +59,8 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
   };
 }
 
-function providerEmbedder(config: Config, corpusVersion: string): ProviderEmbedder {
+async function providerEmbedder(config: Config, corpusVersion: string): Promise<ProviderEmbedder> {
+  const { default: OpenAI } = await loadOpenAI();
   const client = new OpenAI({
     apiKey: config.llm.apiKey ?? "not-needed",
     ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),

@@ -7,8 +7,6 @@ export interface ConverterConfig {
   conversionChain: readonly DictGroup[];
 }
 
-type Pairs = ReadonlyArray<readonly [string, string]>;
-
 /**
  * opencc-js's converter, same output, a fifth of the memory. opencc-js keeps each dictionary group as a trie with
  * one Map per node: s2tw builds the 50,000-phrase table twice (segmentation and conversion), about 40 MiB of heap
@@ -17,7 +15,11 @@ type Pairs = ReadonlyArray<readonly [string, string]>;
  * every prefix of a phrase is a path in the trie.
  */
 export function compactConverter(config: ConverterConfig): (text: string) => string {
-  const { normalize, chain, segmentation } = tables(config);
+  const normalize = (config.normalizationChain ?? []).map((group) => new PhraseTable(group));
+  const segmentGroup = config.segmentation ? segmentationGroup(config.segmentation) : null;
+  const survey = new Survey(segmentGroup ?? []);
+  const chain = config.conversionChain.map((group, index) => new PhraseTable(group, index === 0 ? survey : undefined));
+  const segmentation = segmentGroup ? segmenter(segmentGroup, config, chain[0], survey) : null;
   return (text) => {
     const normalized = normalize.reduce((result, table) => table.convert(result), text);
     const segments = segmentation ? segmentation(normalized) : [normalized];
@@ -25,19 +27,22 @@ export function compactConverter(config: ConverterConfig): (text: string) => str
   };
 }
 
-// Apart from compactConverter, for the same reason as ownSegmenter: its closure must not keep the parsed dictionaries.
-function tables(config: ConverterConfig) {
-  const parsed = new Map<DictLike, Pairs>();
-  const parse = (dictionary: DictLike): Pairs => {
-    let pairs = parsed.get(dictionary);
-    if (!pairs) parsed.set(dictionary, (pairs = [...entries(dictionary)]));
-    return pairs;
-  };
-  const table = (group: DictGroup) => new PhraseTable(group, parse);
-  const normalize = (config.normalizationChain ?? []).map(table);
-  const chain = config.conversionChain.map(table);
-  const segmentation = config.segmentation ? segmenter(segmentationGroup(config.segmentation), config, chain, parse) : null;
-  return { normalize, chain, segmentation };
+/** What the first conversion table saw while loading, so segmentation can decide to share it. */
+class Survey {
+  /** Single characters that the segmentation dictionaries list as phrases. */
+  readonly singlePhrases = new Set<string>();
+  /** Whether every entry of the other dictionaries is one character. */
+  othersAreCharacters = true;
+
+  constructor(private readonly segmentGroup: DictGroup) {}
+
+  see(dictionary: DictLike, source: string): void {
+    if (this.segmentGroup.includes(dictionary)) {
+      if (isOneCodePoint(source)) this.singlePhrases.add(source);
+    } else if (!isOneCodePoint(source)) {
+      this.othersAreCharacters = false;
+    }
+  }
 }
 
 /**
@@ -49,31 +54,19 @@ function tables(config: ConverterConfig) {
 function segmenter(
   group: DictGroup,
   config: ConverterConfig,
-  chain: readonly PhraseTable[],
-  parse: (dictionary: DictLike) => Pairs,
+  first: PhraseTable | undefined,
+  survey: Survey,
 ): (text: string) => string[] {
   const firstGroup = config.conversionChain[0] ?? [];
-  const first = chain[0];
-  const extra = firstGroup.filter((dictionary) => !group.includes(dictionary));
-  const shared =
-    first !== undefined &&
-    group.every((dictionary) => firstGroup.includes(dictionary)) &&
-    extra.every((dictionary) => parse(dictionary).every(([source]) => isOneCodePoint(source)));
-  if (!shared) return ownSegmenter(new PhraseTable(group, parse));
-  const singlePhrases = group.flatMap((dictionary) => parse(dictionary).map(([source]) => source).filter(isOneCodePoint));
-  return sharedSegmenter(first, new Set(singlePhrases));
-}
-
-// The two segmenters are built in functions of their own: a closure made in segmenter() would keep its
-// scope, and with it every parsed dictionary, alive.
-function ownSegmenter(table: PhraseTable): (text: string) => string[] {
-  return (text) => segmentText(text, (start) => table.match(text, start));
-}
-
-function sharedSegmenter(table: PhraseTable, singlePhrases: ReadonlySet<string>): (text: string) => string[] {
+  const shared = first && survey.othersAreCharacters && group.every((dictionary) => firstGroup.includes(dictionary));
+  if (!shared) {
+    const own = new PhraseTable(group);
+    return (text) => segmentText(text, (start) => own.match(text, start));
+  }
+  const singlePhrases = survey.singlePhrases;
   return (text) =>
     segmentText(text, (start) => {
-      const end = table.match(text, start);
+      const end = first.match(text, start);
       const key = text.slice(start, end);
       return end > 0 && isOneCodePoint(key) && !singlePhrases.has(key) ? 0 : end;
     });
@@ -114,10 +107,13 @@ class PhraseTable {
   /** The first two UTF-16 units of every longer phrase: most positions stop here, as the trie walk would. */
   private readonly openings = new Set<string>();
 
-  constructor(group: DictGroup, parse: (dictionary: DictLike) => Pairs) {
+  constructor(group: DictGroup, survey?: Survey) {
     // opencc-js loads a group's dictionaries last to first, so the first one's entry wins a clash.
     for (const dictionary of [...group].reverse()) {
-      for (const [source, replacement] of parse(dictionary)) this.add(source, replacement);
+      forEachEntry(dictionary, (source, replacement) => {
+        survey?.see(dictionary, source);
+        this.add(source, replacement);
+      });
     }
   }
 
@@ -162,16 +158,21 @@ class PhraseTable {
   }
 }
 
-/** opencc-js's dictionary formats: "a alpha|b beta" or [["a", "alpha"], ["b", "beta"]]. */
-function* entries(dictionary: DictLike): Generator<readonly [string, string]> {
+/** opencc-js's dictionary formats: "a alpha|b beta" or [["a", "alpha"], ["b", "beta"]]; read without copies. */
+function forEachEntry(dictionary: DictLike, each: (source: string, replacement: string) => void): void {
   if (typeof dictionary !== "string") {
-    yield* dictionary;
+    for (const [source, replacement] of dictionary) each(source, replacement);
     return;
   }
-  for (const line of dictionary.split("|")) {
-    const [source, replacement] = line.split(" ");
-    if (source === undefined || replacement === undefined) throw new TypeError(`bad dictionary entry: ${line}`);
-    yield [source, replacement];
+  for (let start = 0; start <= dictionary.length; ) {
+    let end = dictionary.indexOf("|", start);
+    if (end === -1) end = dictionary.length;
+    // As opencc-js's line.split(" "): the source before the first space, the replacement up to the next one.
+    const space = dictionary.indexOf(" ", start);
+    if (space === -1 || space > end) throw new TypeError(`bad dictionary entry: ${dictionary.slice(start, end)}`);
+    const next = dictionary.indexOf(" ", space + 1);
+    each(dictionary.slice(start, space), dictionary.slice(space + 1, next === -1 || next > end ? end : next));
+    start = end + 1;
   }
 }
 

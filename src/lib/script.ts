@@ -18,12 +18,17 @@ export function toTraditional(text: string): string {
   converter ??= compactConverter(configs.s2tw as ConverterConfig);
   const converted = converter(text);
   if (converted.length !== text.length) return converted;
+  // Copies runs rather than characters: the corpus goes through here at every start.
   let result = "";
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const original = text[i] as string;
-    result += KEEP.has(original) ? original : (converted[i] as string);
+    if (converted[i] !== original && KEEP.has(original)) {
+      result += converted.slice(from, i) + original;
+      from = i + 1;
+    }
   }
-  return result;
+  return from === 0 ? converted : result + converted.slice(from);
 }
 
 let simplifier: ((text: string) => string) | undefined;

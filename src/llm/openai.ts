@@ -1,6 +1,18 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type OpenAI from "openai";
 import type { Config } from "../config.js";
 import { ProviderError, type ChatMessage, type ChatModel, type CompleteOptions } from "./types.js";
+
+type OpenAIModule = typeof import("openai");
+let sdk: Promise<OpenAIModule> | undefined;
+
+/**
+ * The OpenAI SDK, loaded on first use: an offline server never calls a model, and the SDK is a megabyte of code
+ * and about 6 MiB of heap once loaded (docs/benchmarks.md).
+ */
+export function loadOpenAI(): Promise<OpenAIModule> {
+  sdk ??= import("openai");
+  return sdk;
+}
 
 export interface OpenAIChatOptions {
   apiKey?: string;
@@ -15,16 +27,23 @@ export interface OpenAIChatOptions {
  */
 export class OpenAIChatModel implements ChatModel {
   readonly name: string;
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
 
   constructor(private readonly options: OpenAIChatOptions) {
     this.name = options.model;
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? "not-needed",
-      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-    });
+  }
+
+  private connect(): Promise<OpenAI> {
+    this.client ??= loadOpenAI().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.options.apiKey ?? "not-needed",
+          ...(this.options.baseUrl ? { baseURL: this.options.baseUrl } : {}),
+          timeout: this.options.timeoutMs,
+          maxRetries: 1,
+        }),
+    );
+    return this.client;
   }
 
   async complete(messages: readonly ChatMessage[], options: CompleteOptions = {}): Promise<string> {
@@ -34,12 +53,13 @@ export class OpenAIChatModel implements ChatModel {
       temperature: 0.2,
       ...(options.json ? { response_format: { type: "json_object" as const } } : {}),
     };
+    const client = await this.connect();
     try {
       if (!options.onDelta) {
-        const response = await this.client.chat.completions.create({ ...request, stream: false });
+        const response = await client.chat.completions.create({ ...request, stream: false });
         return response.choices[0]?.message?.content ?? "";
       }
-      const stream = await this.client.chat.completions.create({ ...request, stream: true });
+      const stream = await client.chat.completions.create({ ...request, stream: true });
       let text = "";
       let finished = false;
       try {
@@ -59,12 +79,13 @@ export class OpenAIChatModel implements ChatModel {
       if (!finished) throw new ProviderError("stream_interrupted", "the stream ended before the model finished");
       return text;
     } catch (error) {
-      throw toProviderError(error);
+      throw toProviderError(error, await loadOpenAI());
     }
   }
 }
 
-function toProviderError(error: unknown): ProviderError {
+function toProviderError(error: unknown, sdk: OpenAIModule): ProviderError {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError } = sdk;
   if (error instanceof ProviderError) return error;
   if (error instanceof APIConnectionTimeoutError) return new ProviderError("timeout", "the provider timed out", { cause: error });
   if (error instanceof APIConnectionError) return new ProviderError("connection_error", "could not reach the provider", { cause: error });
