@@ -23,8 +23,8 @@ export class LanceStore implements Store {
   readonly name = "lancedb";
 
   private readonly keywords: KeywordIndex;
-  /** One search at a time per store: see task-queue.ts for the memory this bounds. */
-  private readonly searches = new TaskQueue(1);
+  /** At most four searches at once per store: see task-queue.ts for the memory this bounds. */
+  private readonly searches = new TaskQueue(4);
 
   private constructor(
     private readonly table: lancedb.Table,
