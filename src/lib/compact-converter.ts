@@ -139,6 +139,9 @@ class PhraseTable {
   }
 
   convert(text: string): string {
+    // A whole text that is one phrase is its own longest match: segmentation hands over most text this way.
+    const whole = text.length > 0 ? this.replacements.get(text) : undefined;
+    if (whole !== undefined) return whole;
     const parts: string[] = [];
     let unmatched: number | null = null;
     for (let index = 0; index < text.length; ) {
