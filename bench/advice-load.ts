@@ -15,7 +15,10 @@ export function adviceLoad(url: string, seconds: number, connections: number): P
     method: "POST",
     path: "/api/advice",
     headers: { "content-type": "application/json" },
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ scenario: SCENARIOS[next++ % SCENARIOS.length] }) }),
+    setupRequest: (request) => {
+      const scenario = SCENARIOS[next++ % SCENARIOS.length];
+      return { ...request, body: JSON.stringify({ scenario }) };
+    },
   };
   return autocannon({ url, connections, duration: seconds, requests: [request] });
 }

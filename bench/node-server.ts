@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * measures what users run. npm's own process is left out: it is the launcher's, and a service manager runs node.
  */
 export function startCommand(): string[] {
-  const scripts = (JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { scripts: Record<string, string> }).scripts;
+  const manifest = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { scripts: Record<string, string> };
+  const scripts = manifest.scripts;
   const [program, ...args] = (scripts.start ?? "").trim().split(/\s+/);
   if (program !== "node") throw new Error(`the start script must run node, not: ${scripts.start}`);
   return args;

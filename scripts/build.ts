@@ -25,7 +25,12 @@ await build({
 
   external: ["better-sqlite3", "@lancedb/lancedb", "apache-arrow"],
   // Bundled CommonJS packages call require(); an ES module has none unless we make one.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: [
+      'import { createRequire as __createRequire } from "node:module";',
+      "const require = __createRequire(import.meta.url);",
+    ].join(" "),
+  },
   logLevel: "warning",
 });
 console.log(`built dist/server.js and dist/cli.js in ${((performance.now() - started) / 1000).toFixed(1)}s`);

@@ -17,7 +17,8 @@ describe("TaskQueue", () => {
       });
     const results = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => task(index)));
     expect(peak).toBe(2);
-    expect(results.filter((result) => result.status === "fulfilled").map((result) => result.value)).toEqual([0, 1, 2, 4, 5, 6, 7]);
+    const values = results.filter((result) => result.status === "fulfilled").map((result) => result.value);
+    expect(values).toEqual([0, 1, 2, 4, 5, 6, 7]);
     expect(results[3]?.status).toBe("rejected");
   });
 });
