@@ -1,12 +1,13 @@
-import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rssMiB, startServer } from "./node-server.js";
+import autocannon from "autocannon";
+import { adviceLoad } from "./advice-load.js";
+import { rssMiB, startServer, stopServer } from "./node-server.js";
 
 /**
- * `npm run load`: a bounded load test on loopback against the real Node server (LanceDB, SQLite), started
- * as a child process so its memory is measured alone: 30 s at 64 connections on /api/advice, then on
+ * `npm run load`: a bounded load test on loopback against the compiled Node server (LanceDB, SQLite), started
+ * as `npm start` starts it, as a child process so its memory (all its processes) is measured alone: 30 s at 64 connections on /api/advice, then on
  * role-play (each connection creates a session and takes four turns in it, over and over). Prints one
  * table: requests/s, p50/p99 latency, errors and non-2xx answers, and the server's RSS before and after.
  */
@@ -14,13 +15,12 @@ const DURATION = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 64;
 const json = { "content-type": "application/json" };
 
-const SCENARIOS = [
-  "我有個做了三年的老業務,最近開會都不說話,叫他帶新人也推三阻四。",
-  "新来的业务员很兴奋,但两个月都没成交。",
-  "My best rep says she is thinking of leaving for a competitor.",
-  "月底才出單,前三週都沒動靜,怎麼辦?",
+const TURNS = [
+  "老張,最近怎麼樣?",
+  "我想請你來主持每週的部門會議。",
+  "你的經驗對新人很重要。",
+  "我們一起規劃你下半年的發展。",
 ];
-const TURNS = ["老張,最近怎麼樣?", "我想請你來主持每週的部門會議。", "你的經驗對新人很重要。", "我們一起規劃你下半年的發展。"];
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "coach-load-"));
@@ -29,15 +29,7 @@ async function main(): Promise<void> {
   try {
     const rows: string[][] = [];
     const before = rssMiB(child);
-    let scenario = 0;
-    const advice = await run(`${url}`, [
-      {
-        method: "POST",
-        path: "/api/advice",
-        headers: json,
-        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify({ scenario: SCENARIOS[scenario++ % SCENARIOS.length] }) }),
-      },
-    ]);
+    const advice = await adviceLoad(url, DURATION, CONNECTIONS);
     rows.push(row("POST /api/advice (offline)", advice, before, rssMiB(child)));
 
     const beforeTurns = rssMiB(child);
@@ -55,16 +47,36 @@ async function main(): Promise<void> {
         method: "POST",
         headers: json,
         body: JSON.stringify({ text }),
-        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => ({ ...request, path: `/api/roleplay/sessions/${String(context.id)}/messages` }),
+        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => ({
+          ...request,
+          path: `/api/roleplay/sessions/${String(context.id)}/messages`,
+        }),
       })),
     ]);
     rows.push(row("role-play: create + 4 turns (SQLite)", roleplay, beforeTurns, rssMiB(child)));
 
-    console.log(table([["route", "duration s", "connections", "requests", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "rss before MiB", "rss after MiB"], ...rows]));
+    console.log(
+      table([
+        [
+          "route",
+          "duration s",
+          "connections",
+          "requests",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
+          "errors",
+          "non-2xx",
+          "rss before MiB",
+          "rss after MiB",
+        ],
+        ...rows,
+      ]),
+    );
     const failed = [advice, roleplay].some((result) => result.errors > 0 || result.non2xx > 0 || result.timeouts > 0);
     if (failed) process.exitCode = 1;
   } finally {
-    child.kill("SIGTERM");
+    await stopServer(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -94,7 +106,11 @@ function row(name: string, result: Result, before: number, after: number): strin
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
-  return [line(rows[0]!), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+  return [
+    line(rows[0]!),
+    `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+  ].join("\n");
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TokensSchema, type Tokens } from "./lib/auth.js";
+import { type Tokens, TokensSchema } from "./lib/auth.js";
 
 /** Everything the service reads from its environment, validated once at the entry. */
 const EnvSchema = z.object({
@@ -7,8 +7,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("0.0.0.0"),
   COACH_DATA_DIR: z.string().min(1).default(".data"),
+  /** Users' playbooks, watched by the server; default corpus/playbooks (see entry/corpus-paths.ts). */
+  COACH_PLAYBOOKS_DIR: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  COACH_LLM_BASE_URL: z.url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" }).optional(),
+  COACH_LLM_BASE_URL: z
+    .url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" })
+    .optional(),
   COACH_LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   COACH_EMBED_MODEL: z.string().min(1).optional(),
   /** LanceDB location; default <COACH_DATA_DIR>/lancedb. An object-store URI lets many instances share it. */
@@ -29,7 +33,10 @@ const EnvSchema = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        context.addIssue({ code: "custom", message: "COACH_TOKENS must be JSON, e.g. {\"<token>\": {\"user\": \"amy\", \"role\": \"rep\", \"team\": \"north\"}}" });
+        context.addIssue({
+          code: "custom",
+          message: 'COACH_TOKENS must be JSON, e.g. {"<token>": {"user": "amy", "role": "rep", "team": "north"}}',
+        });
         return z.NEVER;
       }
     })
@@ -43,6 +50,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  playbooksDir?: string;
   lanceUri?: string;
   mode: Mode;
   llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
@@ -66,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST,
     dataDir: values.COACH_DATA_DIR,
+    ...(values.COACH_PLAYBOOKS_DIR ? { playbooksDir: values.COACH_PLAYBOOKS_DIR } : {}),
     ...(values.COACH_LANCEDB_URI ? { lanceUri: values.COACH_LANCEDB_URI } : {}),
     mode: values.OPENAI_API_KEY || values.COACH_LLM_BASE_URL ? "llm" : "offline",
     llm: {

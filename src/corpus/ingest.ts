@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { packageRoot } from "../lib/package-root.js";
 import { toTraditional } from "../lib/script.js";
-import { buildCorpus, type BuildResult } from "./build.js";
+import { type BuildResult, buildCorpus } from "./build.js";
 import { formatEnglish } from "./english.js";
-import { SourceProfileSchema, type SourceProfile } from "./source-profile.js";
-import { parsePlaybook, PLAYBOOK_EXTENSIONS, type PlaybookFile, type PlaybookPart } from "./playbook.js";
+import { PLAYBOOK_EXTENSIONS, type PlaybookFile, type PlaybookPart, parsePlaybook } from "./playbook.js";
+import { type SourceProfile, SourceProfileSchema } from "./source-profile.js";
 import type { Corpus } from "./types.js";
-
 
 export interface IngestPaths {
   corpusDir: string;
@@ -56,7 +55,15 @@ async function readInputs(paths: IngestPaths): Promise<InputFiles> {
   const playbooks = await readPlaybooks(paths.playbookDir);
   // The pipeline's own code is an input too: a pulled change to the chunker must rebuild the corpus.
   const code = await pipelineCode();
-  const version = fingerprint([...code, JSON.stringify(profile), seed, outline, repairs, english, ...playbooks.flatMap((file) => [file.name, file.content])]);
+  const version = fingerprint([
+    ...code,
+    JSON.stringify(profile),
+    seed,
+    outline,
+    repairs,
+    english,
+    ...playbooks.flatMap((file) => [file.name, file.content]),
+  ]);
   return { profile, seedBytes, seed, outline, repairs, english, playbooks, version };
 }
 
@@ -67,7 +74,13 @@ export async function buildFromFiles(paths: IngestPaths, requireEnglish = true):
     { ...inputs, seedSha256: createHash("sha256").update(inputs.seedBytes).digest("hex") },
     { toTraditional, requireEnglish },
   );
-  return { ...result, corpus: withPlaybooks(result.corpus, inputs.playbooks.map((file) => parsePlaybook(file, toTraditional))) };
+  return {
+    ...result,
+    corpus: withPlaybooks(
+      result.corpus,
+      inputs.playbooks.map((file) => parsePlaybook(file, toTraditional)),
+    ),
+  };
 }
 
 /** Playbooks follow the handbook: their sections are extra roots of the tree, their chunks extra passages. */
@@ -145,7 +158,8 @@ function readProfile(file: string, text: string): SourceProfile {
 }
 
 async function pipelineCode(): Promise<string[]> {
-  const folder = fileURLToPath(new URL(".", import.meta.url));
+  // From the checkout, not from this module's folder: a bundle in dist/ has no .ts files beside it.
+  const folder = join(packageRoot(import.meta.url), "src", "corpus");
   const names = (await readdir(folder)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
   return Promise.all(names.map((name) => readFile(join(folder, name), "utf8")));
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
+import { packageRoot } from "../lib/package-root.js";
 
-/** migrations/ of this checkout: the same files wrangler applies to D1. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+/** migrations/ of this checkout (from src/ or from the bundle in dist/): the same files wrangler applies to D1. */
+export const MIGRATIONS_DIR = join(packageRoot(import.meta.url), "migrations");
 
 /**
  * The migrations the store before drizzle had already built into a file, so they are recorded, not re-run:

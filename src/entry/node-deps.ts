@@ -1,26 +1,27 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
-import { defaultPaths, loadOrIngest } from "../corpus/ingest.js";
+import { loadOrIngest } from "../corpus/ingest.js";
+import { packageRoot } from "../lib/package-root.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { LanceStore } from "../retrieval/stores/lancedb.js";
 import { VERSION } from "../version.js";
 import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
 import { readWebAssets } from "../web/web-assets.js";
 import { createAppDeps } from "../wiring/create-app-deps.js";
+import { corpusPaths } from "./corpus-paths.js";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = packageRoot(import.meta.url);
 
 /**
  * The Node runtime's parts: the corpus (built when missing or stale) and every data file from the checkout, LanceDB
  * and SQLite under COACH_DATA_DIR, the socket's address for the rate limit. Shared by the server and the CLI.
  */
 export async function nodeAppDeps(config: Config, log: (line: string) => void = console.log): Promise<AppDeps> {
-  const { corpus, rebuilt } = await loadOrIngest(defaultPaths(ROOT));
+  const { corpus, rebuilt } = await loadOrIngest(corpusPaths(ROOT, config));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
   const dataDir = resolve(ROOT, config.dataDir);
   const lanceUri = config.lanceUri ?? join(dataDir, "lancedb");

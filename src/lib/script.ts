@@ -1,4 +1,5 @@
-import * as OpenCC from "opencc-js";
+import { configs } from "opencc-js/preset";
+import { type ConverterConfig, compactConverter } from "./compact-converter.js";
 
 /**
  * Characters that are already correct Traditional but that opencc's Taiwan phrase tables rewrite in some
@@ -11,24 +12,29 @@ let converter: ((text: string) => string) | undefined;
 /**
  * Simplified (or mixed) → Traditional, one character for one, so offsets survive. The corpus and every
  * query go through this same function, so both sides of a match are in one script.
- * Building opencc's converter takes ~150 ms; it is built once, on first use.
+ * Built once, on first use, from opencc's s2tw tables (see compact-converter.ts for why not opencc-js's own).
  */
 export function toTraditional(text: string): string {
-  converter ??= OpenCC.Converter({ from: "cn", to: "tw" });
+  converter ??= compactConverter(configs.s2tw as ConverterConfig);
   const converted = converter(text);
   if (converted.length !== text.length) return converted;
+  // Copies runs rather than characters: the corpus goes through here at every start.
   let result = "";
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const original = text[i] as string;
-    result += KEEP.has(original) ? original : (converted[i] as string);
+    if (converted[i] !== original && KEEP.has(original)) {
+      result += converted.slice(from, i) + original;
+      from = i + 1;
+    }
   }
-  return result;
+  return from === 0 ? converted : result + converted.slice(from);
 }
 
 let simplifier: ((text: string) => string) | undefined;
 
 /** Traditional → Simplified (opencc tw→cn), for answers to a Simplified-script user. */
 export function toSimplified(text: string): string {
-  simplifier ??= OpenCC.Converter({ from: "tw", to: "cn" });
+  simplifier ??= compactConverter(configs.tw2s as ConverterConfig);
   return simplifier(text);
 }

@@ -1,6 +1,20 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type OpenAI from "openai";
 import type { Config } from "../config.js";
-import { ProviderError, type ChatMessage, type ChatModel, type CompleteOptions } from "./types.js";
+import { type ChatMessage, type ChatModel, type CompleteOptions, ProviderError } from "./types.js";
+
+type OpenAIModule = typeof import("openai");
+let sdk: Promise<OpenAIModule> | undefined;
+/** How long the health probe waits for the provider's model list. */
+const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * The OpenAI SDK, loaded on first use: an offline server never calls a model, and the SDK is a megabyte of code
+ * and about 6 MiB of heap once loaded (docs/benchmarks.md).
+ */
+export function loadOpenAI(): Promise<OpenAIModule> {
+  sdk ??= import("openai");
+  return sdk;
+}
 
 export interface OpenAIChatOptions {
   apiKey?: string;
@@ -15,16 +29,23 @@ export interface OpenAIChatOptions {
  */
 export class OpenAIChatModel implements ChatModel {
   readonly name: string;
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
 
   constructor(private readonly options: OpenAIChatOptions) {
     this.name = options.model;
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? "not-needed",
-      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-    });
+  }
+
+  private connect(): Promise<OpenAI> {
+    this.client ??= loadOpenAI().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.options.apiKey ?? "not-needed",
+          ...(this.options.baseUrl ? { baseURL: this.options.baseUrl } : {}),
+          timeout: this.options.timeoutMs,
+          maxRetries: 1,
+        }),
+    );
+    return this.client;
   }
 
   async complete(messages: readonly ChatMessage[], options: CompleteOptions = {}): Promise<string> {
@@ -34,12 +55,13 @@ export class OpenAIChatModel implements ChatModel {
       temperature: 0.2,
       ...(options.json ? { response_format: { type: "json_object" as const } } : {}),
     };
+    const client = await this.connect();
     try {
       if (!options.onDelta) {
-        const response = await this.client.chat.completions.create({ ...request, stream: false });
+        const response = await client.chat.completions.create({ ...request, stream: false });
         return response.choices[0]?.message?.content ?? "";
       }
-      const stream = await this.client.chat.completions.create({ ...request, stream: true });
+      const stream = await client.chat.completions.create({ ...request, stream: true });
       let text = "";
       let finished = false;
       try {
@@ -59,31 +81,34 @@ export class OpenAIChatModel implements ChatModel {
       if (!finished) throw new ProviderError("stream_interrupted", "the stream ended before the model finished");
       return text;
     } catch (error) {
-      throw toProviderError(error);
+      throw toProviderError(error, await loadOpenAI());
     }
   }
 
   /** Lists the provider's models: any answer but an auth failure or a 5xx means the provider can be used. */
   async probe(): Promise<void> {
+    const client = await this.connect();
+    const sdk = await loadOpenAI();
     try {
-      await this.client.models.list({ timeout: Math.min(PROBE_TIMEOUT_MS, this.options.timeoutMs), maxRetries: 0 });
+      await client.models.list({ timeout: Math.min(PROBE_TIMEOUT_MS, this.options.timeoutMs), maxRetries: 0 });
     } catch (error) {
       // Many compatible servers have no /models route: a 404 still proves they answer.
-      if (error instanceof APIError && error.status === 404) return;
-      throw toProviderError(error);
+      if (error instanceof sdk.APIError && error.status === 404) return;
+      throw toProviderError(error, sdk);
     }
   }
 }
 
-/** How long the health probe waits for the provider's model list. */
-const PROBE_TIMEOUT_MS = 2000;
-
-function toProviderError(error: unknown): ProviderError {
+function toProviderError(error: unknown, sdk: OpenAIModule): ProviderError {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError } = sdk;
   if (error instanceof ProviderError) return error;
-  if (error instanceof APIConnectionTimeoutError) return new ProviderError("timeout", "the provider timed out", { cause: error });
-  if (error instanceof APIConnectionError) return new ProviderError("connection_error", "could not reach the provider", { cause: error });
+  if (error instanceof APIConnectionTimeoutError)
+    return new ProviderError("timeout", "the provider timed out", { cause: error });
+  if (error instanceof APIConnectionError)
+    return new ProviderError("connection_error", "could not reach the provider", { cause: error });
   if (error instanceof APIError) {
-    if (error.status === 429) return new ProviderError("rate_limited", "the provider is rate limiting", { cause: error });
+    if (error.status === 429)
+      return new ProviderError("rate_limited", "the provider is rate limiting", { cause: error });
     return new ProviderError("provider_error", `the provider answered ${error.status ?? "an error"}`, { cause: error });
   }
   // A body cut mid-stream surfaces as a plain error from the stream reader.

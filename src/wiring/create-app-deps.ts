@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import OpenAI from "openai";
 import type { AppDeps } from "../app.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { type CoachFiles, createCoachServices } from "../coach/services.js";
@@ -9,7 +8,7 @@ import type { Corpus } from "../corpus/types.js";
 import { RateLimiter } from "../lib/rate-limit.js";
 import { toTraditional } from "../lib/script.js";
 import { ModelStatus, TrackedChatModel } from "../llm/model-status.js";
-import { chatModelFor } from "../llm/openai.js";
+import { chatModelFor, loadOpenAI } from "../llm/openai.js";
 import type { ChatModel } from "../llm/types.js";
 import { createRetriever, type StoreRequest } from "../retrieval/create-retriever.js";
 import type { LexiconFiles } from "../retrieval/offline-parts.js";
@@ -55,7 +54,7 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     lexicon: parts.lexicon,
     toTraditional,
     openStore: parts.openStore,
-    ...(config.llm.embedModel ? { embedder: providerEmbedder(config, parts.corpus.version) } : {}),
+    ...(config.llm.embedModel ? { embedder: await providerEmbedder(config, parts.corpus.version) } : {}),
   });
   const configured = parts.model ?? chatModelFor(config);
   const modelStatus = configured ? new ModelStatus(configured) : undefined;
@@ -98,7 +97,9 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
   };
 }
 
-function providerEmbedder(config: Config, corpusVersion: string): ProviderEmbedder {
+/** The SDK is loaded only here and on a model's first call: an offline server never carries it. */
+async function providerEmbedder(config: Config, corpusVersion: string): Promise<ProviderEmbedder> {
+  const { default: OpenAI } = await loadOpenAI();
   const client = new OpenAI({
     apiKey: config.llm.apiKey ?? "not-needed",
     ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),

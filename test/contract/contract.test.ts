@@ -1,8 +1,8 @@
-import { serve, type ServerType } from "@hono/node-server";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -14,16 +14,20 @@ import { nodeAppDeps } from "../../src/entry/node-deps.js";
  */
 let base = process.env.COACH_CONTRACT_URL ?? "";
 let server: ServerType | undefined;
+const dataDir = mkdtempSync(join(tmpdir(), "coach-contract-"));
 
 beforeAll(async () => {
   if (base) return;
-  const config = loadConfig({ COACH_DATA_DIR: mkdtempSync(join(tmpdir(), "coach-contract-")) });
+  const config = loadConfig({ COACH_DATA_DIR: dataDir });
   const app = createApp(await nodeAppDeps(config, () => {}));
   server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server?.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
   fetch(`${base}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
@@ -43,13 +47,17 @@ describe(`the HTTP contract (${process.env.COACH_CONTRACT_URL ? "given server" :
   });
 
   it("retrieve", async () => {
-    const body = (await (await post("/api/retrieve", { query: "如何克服老員工的消極心態", k: 3 })).json()) as { results: Array<{ id: string; raw: string; start: number }> };
+    const body = (await (await post("/api/retrieve", { query: "如何克服老員工的消極心態", k: 3 })).json()) as {
+      results: Array<{ id: string; raw: string; start: number }>;
+    };
     expect(body.results).toHaveLength(3);
     expect(body.results.map((chunk) => chunk.id)).toContain("4.5.4.2.2-01");
   });
 
   it("advice, JSON and streamed", async () => {
-    const advice = (await (await post("/api/advice", { scenario: "My new hire is super excited but hasn't closed anything in two months." })).json()) as { lang: string; steps: unknown[] };
+    const advice = (await (
+      await post("/api/advice", { scenario: "My new hire is super excited but hasn't closed anything in two months." })
+    ).json()) as { lang: string; steps: unknown[] };
     expect(advice.lang).toBe("en");
     expect(advice.steps.length).toBeGreaterThanOrEqual(3);
     const stream = await post("/api/advice", { scenario: "月底才出单,前三周都没动静", stream: true });
@@ -58,19 +66,27 @@ describe(`the HTTP contract (${process.env.COACH_CONTRACT_URL ? "given server" :
   });
 
   it("FABE", async () => {
-    const result = (await (await post("/api/fabe/score", { pitch: "This printer has a 500-sheet tray. I guarantee it never jams." })).json()) as { violations: Array<{ rule: string }> };
+    const result = (await (
+      await post("/api/fabe/score", { pitch: "This printer has a 500-sheet tray. I guarantee it never jams." })
+    ).json()) as { violations: Array<{ rule: string }> };
     expect(result.violations.map((violation) => violation.rule)).toContain("casual-promise");
     expect(((await (await fetch(`${base}/api/fabe/drills`)).json()) as unknown[]).length).toBeGreaterThan(0);
   });
 
   it("role-play persists across requests", async () => {
-    const created = (await (await post("/api/roleplay/sessions", { persona: "passive-veteran", lang: "zh-Hant" })).json()) as { id: string };
+    const created = (await (
+      await post("/api/roleplay/sessions", { persona: "passive-veteran", lang: "zh-Hant" })
+    ).json()) as { id: string };
     for (const text of ["老張,最近怎麼樣?", "我想請你來主持每週的部門會議。"]) {
       expect((await post(`/api/roleplay/sessions/${created.id}/messages`, { text })).status).toBe(200);
     }
-    const stored = (await (await fetch(`${base}/api/roleplay/sessions/${created.id}`)).json()) as { messages: unknown[] };
+    const stored = (await (await fetch(`${base}/api/roleplay/sessions/${created.id}`)).json()) as {
+      messages: unknown[];
+    };
     expect(stored.messages).toHaveLength(5);
-    const debrief = (await (await post(`/api/roleplay/sessions/${created.id}/debrief`, {})).json()) as { criteria: unknown[] };
+    const debrief = (await (await post(`/api/roleplay/sessions/${created.id}/debrief`, {})).json()) as {
+      criteria: unknown[];
+    };
     expect(debrief.criteria.length).toBeGreaterThan(0);
   });
 

@@ -2,6 +2,7 @@ import * as lancedb from "@lancedb/lancedb";
 import type { Chunk } from "../../corpus/types.js";
 import { KeywordIndex } from "../keyword-index.js";
 import type { Ranked, Store } from "../types.js";
+import { TaskQueue } from "./task-queue.js";
 
 export interface LanceStoreOptions {
   /** A folder (embedded) or an object-store URI (`s3://…`) for many stateless instances. */
@@ -22,6 +23,8 @@ export class LanceStore implements Store {
   readonly name = "lancedb";
 
   private readonly keywords: KeywordIndex;
+  /** At most four searches at once per store: see task-queue.ts for the memory this bounds. */
+  private readonly searches = new TaskQueue(4);
 
   private constructor(
     private readonly table: lancedb.Table,
@@ -38,7 +41,8 @@ export class LanceStore implements Store {
     const existing = await db.tableNames();
     if (existing.includes(tableName)) {
       const table = await db.openTable(tableName);
-      if ((await table.countRows()) === options.chunks.length) return new LanceStore(table, options.chunks, tableName, false);
+      if ((await table.countRows()) === options.chunks.length)
+        return new LanceStore(table, options.chunks, tableName, false);
       await db.dropTable(tableName); // a half-built table from an interrupted start
     }
     const vectors = await options.embed();
@@ -48,7 +52,8 @@ export class LanceStore implements Store {
       en: chunk.en,
       vector: Array.from(vectors[index] as Float32Array),
     }));
-    const table = await db.createTable(tableName, rows, { mode: "overwrite" });
+    // "create", not "overwrite": the name is free (checked above), and overwrite logs a Rust WARN for a new dataset.
+    const table = await db.createTable(tableName, rows, { mode: "create" });
     return new LanceStore(table, options.chunks, tableName, true);
   }
 
@@ -61,14 +66,16 @@ export class LanceStore implements Store {
   }
 
   async searchVector(vector: Float32Array, limit: number): Promise<Ranked[]> {
-    const rows = await this.table
-      .query()
-      .nearestTo(Array.from(vector))
-      .distanceType("cosine")
-      .bypassVectorIndex() // a hundred rows: an exact scan, no ANN index to build or tune
-      .select(["id", "_distance"])
-      .limit(limit)
-      .toArray();
+    const rows = await this.searches.run(() =>
+      this.table
+        .query()
+        .nearestTo(Array.from(vector))
+        .distanceType("cosine")
+        .bypassVectorIndex() // a hundred rows: an exact scan, no ANN index to build or tune
+        .select(["id", "_distance"])
+        .limit(limit)
+        .toArray(),
+    );
     return rows.map((row: { id: string; _distance: number }) => ({ id: row.id, score: 1 - row._distance }));
   }
 }
