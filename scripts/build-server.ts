@@ -1,6 +1,7 @@
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { build } from "esbuild";
+import { bundleClient } from "../src/web/bundle-client.js";
 
 /**
  * Bundles the Node server and the CLI into `outdir` (`server.js`, `cli.js`), so `npm start` runs plain JavaScript,
@@ -34,4 +35,7 @@ export async function buildServer(root: string, outdir: string): Promise<void> {
     },
     logLevel: "warning",
   });
+  // The page's script, bundled now so the compiled server needs no esbuild at run time (src/entry/node-deps.ts).
+  mkdirSync(join(target, "web"), { recursive: true });
+  writeFileSync(join(target, "web", "app.js"), await bundleClient(join(root, "src", "web", "client", "main.ts")));
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +52,9 @@ describe("the compiled server (npm start)", () => {
     expect(page.status).toBe(200);
     expect((await page.text()).length).toBeGreaterThan(5000);
     expect((await fetch(`${url}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+    // The page's script was bundled at build time: no esbuild service process runs beside the server.
+    const children = readFileSync(`/proc/${server?.pid}/task/${server?.pid}/children`, "utf8").trim();
+    expect(children).toBe("");
     const advice = await fetch(`${url}/api/advice`, {
       method: "POST",
       headers: { "content-type": "application/json" },

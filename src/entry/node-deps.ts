@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
@@ -30,7 +31,11 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     corpus,
     lexicon: await readLexiconFiles(join(ROOT, "corpus")),
     files: await readCoachFiles(ROOT),
-    web: await readWebAssets(join(ROOT, "src", "web", "assets")),
+    // Beside the bundle in dist/ when this runs compiled (npm run build writes it); absent under tsx.
+    web: await readWebAssets(
+      join(ROOT, "src", "web", "assets"),
+      fileURLToPath(new URL("./web/app.js", import.meta.url)),
+    ),
     apiDocs: await readApiDocsAssets(),
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
     sessions: new SqliteSessionStore(join(dataDir, "sessions.db")),

@@ -1,6 +1,5 @@
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 const DEFAULT_ENTRY = fileURLToPath(new URL("./client/main.ts", import.meta.url));
 
@@ -12,6 +11,8 @@ const DEFAULT_ENTRY = fileURLToPath(new URL("./client/main.ts", import.meta.url)
  */
 export async function bundleClient(entry: string = DEFAULT_ENTRY): Promise<string> {
   const clientDir = dirname(resolve(entry));
+  // Loaded here, not at module load: the compiled server reads a prebuilt script and never needs esbuild.
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [entry],
     bundle: true,

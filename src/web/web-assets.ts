@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readAll } from "../lib/read-all.js";
 import { bundleClient } from "./bundle-client.js";
@@ -8,11 +10,15 @@ const bundles = new Map<string, Promise<string>>();
 /**
  * Reads the stylesheet and icon from `assetsDir` and bundles the client script from its sibling `client/` folder
  * (Node; the Workers build gets all three baked into edge-data.json at ingest). The bundle (~50 ms) is made once
- * per process and folder: tests build many apps.
+ * per process and folder: tests build many apps. `prebuiltScript`, when it exists, is used instead of bundling.
  */
-export async function readWebAssets(assetsDir: string): Promise<WebAssets> {
+export async function readWebAssets(assetsDir: string, prebuiltScript?: string): Promise<WebAssets> {
   const entry = join(assetsDir, "..", "client", "main.ts");
   let bundle = bundles.get(entry);
+  if (!bundle && prebuiltScript && existsSync(prebuiltScript)) {
+    // The compiled server ships the script `npm run build` bundled: no esbuild process at run time.
+    bundle = readFile(prebuiltScript, "utf8");
+  }
   if (!bundle) {
     bundle = bundleClient(entry);
     bundles.set(entry, bundle);
