@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -20,6 +19,7 @@ import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
 import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
 import { loadSafetyCases, safetySuite } from "./suites/safety.js";
+import { temporaryFolder } from "./temporary-folder.js";
 import type { SuiteResult } from "./types.js";
 
 /**
@@ -116,7 +116,7 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
 
 /** Advice, FABE and role-play as the product wires them, over the handbook alone and the LanceDB store. */
 async function coachServices(model: ChatModel | undefined) {
-  const uri = mkdtempSync(join(tmpdir(), "coach-eval-"));
+  const uri = temporaryFolder("coach-eval-");
   const deps = await realAppDeps({
     openStore: (request) => LanceStore.open({ uri, ...request }),
     ...(model ? { model } : {}),

@@ -128,7 +128,7 @@ suite("the web page in Chromium", () => {
     expect(operations).toBe(paths);
     expect(problems).toEqual([]);
     expect([...origins]).toEqual([base]);
-    await page.screenshot({ path: join(tmpdir(), "coach-docs.png") });
+    await page.screenshot({ path: join(SHOTS, "docs-desktop.png"), fullPage: true });
     await page.context().close();
   });
 
