@@ -10,14 +10,13 @@ import { watchPlaybooks } from "./watch-playbooks.js";
 
 /** The Node entry: environment → config → dependencies (corpus and index built on first start) → serve. */
 async function main(): Promise<void> {
-  const started = performance.now();
   (await import("./load-env.js")).loadEnvFile(process.env);
   const config = loadConfig(process.env);
   const first = await nodeAppDeps(config);
   let version = first.corpus.corpus.version;
   const app = new SwappableApp(createApp(first));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = (performance.now() / 1000).toFixed(2); // since the process started, Node's own start included
     console.log(`sales-coach ${VERSION} (${config.mode} mode) on http://localhost:${info.port} after ${seconds}s`);
   });
   server.once("error", (error: NodeJS.ErrnoException) => {

@@ -15,6 +15,23 @@ let converter: ((text: string) => string) | undefined;
  * Built once, on first use, from opencc's s2tw tables (see compact-converter.ts for why not opencc-js's own).
  */
 export function toTraditional(text: string): string {
+  // Plain ASCII has nothing to convert (no s2tw key is all ASCII): English queries and forms skip the tables.
+  if (ASCII.test(text)) return text;
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const result = convertToTraditional(text);
+  // The lexicons repeat their forms (a glossary form is also a thesaurus entry, a question word …): at start about
+  // two conversions in five are repeats. Short texts only, and a bounded number, so memory stays flat.
+  if (text.length <= MEMO_MAX_CHARS && memo.size < MEMO_MAX_ENTRIES) memo.set(text, result);
+  return result;
+}
+
+const ASCII = /^[\t\n\r -~]*$/;
+const MEMO_MAX_CHARS = 64;
+const MEMO_MAX_ENTRIES = 20_000;
+const memo = new Map<string, string>();
+
+function convertToTraditional(text: string): string {
   converter ??= compactConverter(configs.s2tw as ConverterConfig);
   const converted = converter(text);
   if (converted.length !== text.length) return converted;

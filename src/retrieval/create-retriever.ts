@@ -27,12 +27,12 @@ export interface CreateRetrieverOptions {
 export async function createRetriever(options: CreateRetrieverOptions): Promise<Retriever> {
   const parts = offlineRetrievalParts(options.corpus, options.lexicon, options.toTraditional);
   const chunks = options.corpus.chunks;
-  const offlineVectors = await parts.embedder.embedDocuments(chunks);
   const embedder = options.embedder ?? parts.embedder;
+  // Vectors only when the store builds its index: a LanceDB table already built for this key has them.
   const store = await options.openStore({
     chunks,
     indexKey: embedder.id,
-    embed: embedder === parts.embedder ? async () => offlineVectors : () => embedder.embedDocuments(chunks),
+    embed: () => embedder.embedDocuments(chunks),
   });
   return new Retriever({
     ...parts,

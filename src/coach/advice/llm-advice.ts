@@ -1,4 +1,3 @@
-import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { defang } from "../../llm/delimit.js";
@@ -34,6 +33,8 @@ export async function adviceMessages(
   retrieval: Retrieval,
   diagnosis: Diagnosis,
 ): Promise<ChatMessage[]> {
+  // Loaded on the first model call: LangChain and LangSmith are 1.2 MB of code an offline server never needs.
+  const { ChatPromptTemplate } = await import("@langchain/core/prompts");
   const template = ChatPromptTemplate.fromMessages([
     ["system", prompts.system],
     ["human", prompts.user],

@@ -7,11 +7,26 @@ export const LinearModelSchema = z.object({
   labels: z.array(z.enum(LABELS)).length(LABELS.length),
   bias: z.array(z.number()).length(LABELS.length),
   /** Feature name → one weight per label, in `labels` order. */
-  weights: z.record(z.string(), z.array(z.number()).length(LABELS.length)),
+  weights: z.custom<Record<string, number[]>>(isWeightTable, {
+    message: `weights must map each feature name to ${LABELS.length} finite numbers`,
+  }),
   /** How it was made: the training files and their hash, the settings, the figures on held-out sets. */
   trainedOn: z.object({ files: z.array(z.string()), sha256: z.string(), settings: z.record(z.string(), z.number()) }),
 });
 export type LinearModelJson = z.infer<typeof LinearModelSchema>;
+
+/**
+ * The weight table checked in place: it has tens of thousands of entries, and a zod record would copy every one
+ * of them at each start to return the same numbers.
+ */
+function isWeightTable(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  for (const weights of Object.values(value)) {
+    if (!Array.isArray(weights) || weights.length !== LABELS.length) return false;
+    for (const weight of weights) if (typeof weight !== "number" || !Number.isFinite(weight)) return false;
+  }
+  return true;
+}
 
 export interface TrainingExample {
   features: Features;
