@@ -5,7 +5,8 @@ import type { Ranked } from "./types.js";
  * full-text search also uses). Built once; a search touches only the postings of the query's terms.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
+  /** Per term, its documents and term frequencies interleaved (doc, tf, doc, tf …): one array, no object each. */
+  private readonly postings = new Map<string, number[]>();
   private readonly lengths: number[];
   private readonly averageLength: number;
 
@@ -21,9 +22,9 @@ export class Bm25Index {
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
       for (const [token, tf] of counts) {
-        const list = this.postings.get(token) ?? [];
-        list.push({ doc, tf });
-        this.postings.set(token, list);
+        const list = this.postings.get(token);
+        if (list) list.push(doc, tf);
+        else this.postings.set(token, [doc, tf]);
       }
     });
   }
@@ -34,8 +35,11 @@ export class Bm25Index {
     for (const token of new Set(queryTokens)) {
       const list = this.postings.get(token);
       if (!list) continue;
-      const idf = Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5));
-      for (const { doc, tf } of list) {
+      const frequency = list.length / 2;
+      const idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+      for (let index = 0; index < list.length; index += 2) {
+        const doc = list[index] as number;
+        const tf = list[index + 1] as number;
         const norm = tf + this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.averageLength);
         scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
       }
