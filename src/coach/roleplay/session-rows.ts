@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { messages, type schema, sessions } from "../../db/schema.js";
 import type { Message, SessionRecord } from "./session-store.js";
@@ -9,9 +9,82 @@ export type SessionsDatabase = BaseSQLiteDatabase<"sync" | "async", unknown, typ
 type SessionRow = typeof sessions.$inferSelect;
 type MessageRow = Pick<typeof messages.$inferSelect, "role" | "text" | "moves">;
 
-/** A new session's rows: its header and its first messages from seq 0. */
-export function createQueries(db: SessionsDatabase, session: SessionRecord) {
-  const header = db.insert(sessions).values({
+/** A query's input: a value (run once, D1), or a placeholder (prepared once and run many times, SQLite). */
+type Input<T> = T | Placeholder | SQL;
+
+export type SessionInputs = {
+  id: Input<string>;
+  persona: Input<string>;
+  mode: Input<string>;
+  lang: Input<string>;
+  state: Input<string>;
+  turn: Input<number>;
+  createdAt: Input<string>;
+  ownerUser: Input<string | null>;
+  ownerTeam: Input<string | null>;
+};
+
+export type MessageInputs = {
+  sessionId: Input<string>;
+  role: Input<string>;
+  text: Input<string>;
+  moves: Input<string | null>;
+};
+
+/**
+ * The queries both stores run, written once. D1 builds them with values for each batch; SQLite prepares them once
+ * with placeholders (building and compiling a statement per call cost more than the write itself).
+ */
+export const sessionQueries = {
+  insertSession: (db: SessionsDatabase, inputs: SessionInputs) => db.insert(sessions).values(inputs),
+
+  insertMessage: (db: SessionsDatabase, inputs: MessageInputs & { seq: Input<number> }) =>
+    db.insert(messages).values(inputs),
+
+  /**
+   * A turn's message: only inserted while the session is still at `turn`, numbered after the last stored one. So a
+   * turn that lost the race writes nothing.
+   */
+  appendMessage: (db: SessionsDatabase, inputs: MessageInputs & { turn: Input<number> }) =>
+    db.insert(messages).select(
+      db
+        .select({
+          sessionId: sql<string>`${inputs.sessionId}`.as("session_id"),
+          seq: sql<number>`(SELECT COALESCE(MAX(${messages.seq}) + 1, 0) FROM ${messages} WHERE ${messages.sessionId} = ${inputs.sessionId})`.as(
+            "seq",
+          ),
+          role: sql<string>`${inputs.role}`.as("role"),
+          text: sql<string>`${inputs.text}`.as("text"),
+          moves: sql<string | null>`${inputs.moves}`.as("moves"),
+        })
+        .from(sessions)
+        .where(and(eq(sessions.id, inputs.sessionId), eq(sessions.turn, inputs.turn))),
+    ),
+
+  /** The new state, only at `turn`: its result's change count says whether this turn won. */
+  updateTurn: (
+    db: SessionsDatabase,
+    inputs: { id: Input<string>; turn: Input<number>; state: Input<string>; nextTurn: Input<number> },
+  ) =>
+    db
+      .update(sessions)
+      // Through sql``: set() takes values or SQL, and a placeholder is neither until wrapped.
+      .set({ state: sql`${inputs.state}`, turn: sql`${inputs.nextTurn}` })
+      .where(and(eq(sessions.id, inputs.id), eq(sessions.turn, inputs.turn))),
+
+  selectSession: (db: SessionsDatabase, id: Input<string>) => db.select().from(sessions).where(eq(sessions.id, id)),
+
+  selectMessages: (db: SessionsDatabase, id: Input<string>) =>
+    db
+      .select({ role: messages.role, text: messages.text, moves: messages.moves })
+      .from(messages)
+      .where(eq(messages.sessionId, id))
+      .orderBy(asc(messages.seq)),
+};
+
+/** A new session's header row. */
+export function sessionInputs(session: SessionRecord): SessionInputs & { id: string } {
+  return {
     id: session.id,
     persona: session.persona,
     mode: session.mode,
@@ -21,15 +94,21 @@ export function createQueries(db: SessionsDatabase, session: SessionRecord) {
     createdAt: session.createdAt,
     ownerUser: session.owner?.user ?? null,
     ownerTeam: session.owner?.team ?? null,
-  });
-  const rows = session.messages.map((message, seq) => ({ sessionId: session.id, seq, ...messageColumns(message) }));
-  return rows.length > 0 ? [header, db.insert(messages).values(rows)] : [header];
+  };
+}
+
+/** A new session's rows: its header and its first messages from seq 0. */
+export function createQueries(db: SessionsDatabase, session: SessionRecord) {
+  const header = sessionQueries.insertSession(db, sessionInputs(session));
+  const rows = session.messages.map((message, seq) =>
+    sessionQueries.insertMessage(db, { sessionId: session.id, seq, ...messageColumns(message) }),
+  );
+  return [header, ...rows];
 }
 
 /**
- * A turn's writes, to run as one transaction (SQLite) or batch (D1), in this order. Each message insert only
- * selects a row while the session is still at `turn`, numbering it after the last stored one; the update comes
- * last and only matches at `turn`. So a turn that lost the race writes nothing, and its update reports no change.
+ * A turn's writes, to run as one batch (D1), in this order: the messages (written only while the session is
+ * still at `turn`), then the update, which comes last and only matches at `turn`.
  */
 export function turnQueries(
   db: SessionsDatabase,
@@ -38,48 +117,27 @@ export function turnQueries(
   added: readonly Message[],
   state: SessionRecord["state"],
 ) {
-  const inserts = added.map((message) => {
-    const columns = messageColumns(message);
-    return db.insert(messages).select(
-      db
-        .select({
-          sessionId: sql<string>`${id}`.as("session_id"),
-          seq: sql<number>`(SELECT COALESCE(MAX(${messages.seq}) + 1, 0) FROM ${messages} WHERE ${messages.sessionId} = ${id})`.as(
-            "seq",
-          ),
-          role: sql<string>`${columns.role}`.as("role"),
-          text: sql<string>`${columns.text}`.as("text"),
-          moves: sql<string | null>`${columns.moves}`.as("moves"),
-        })
-        .from(sessions)
-        .where(and(eq(sessions.id, id), eq(sessions.turn, turn))),
-    );
-  });
-  const update = db
-    .update(sessions)
-    .set({ state: JSON.stringify(state), turn: state.turn })
-    .where(and(eq(sessions.id, id), eq(sessions.turn, turn)));
+  const inserts = added.map((message) =>
+    sessionQueries.appendMessage(db, { sessionId: id, turn, ...messageColumns(message) }),
+  );
+  const update = sessionQueries.updateTurn(db, { id, turn, state: JSON.stringify(state), nextTurn: state.turn });
   return { inserts, update };
 }
 
 /** A session and its messages, read back the same way by both stores. */
 export async function readSession(db: SessionsDatabase, id: string): Promise<SessionRecord | undefined> {
-  const row = await db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const row = await sessionQueries.selectSession(db, id).get();
   if (!row) return undefined;
-  const rows = await db
-    .select({ role: messages.role, text: messages.text, moves: messages.moves })
-    .from(messages)
-    .where(eq(messages.sessionId, id))
-    .orderBy(asc(messages.seq))
-    .all();
-  return recordFromRows(row, rows);
+  return recordFromRows(row, await sessionQueries.selectMessages(db, id).all());
 }
 
-function messageColumns(message: Message): MessageRow {
+/** A message's stored columns. */
+export function messageColumns(message: Message): MessageRow {
   return { role: message.role, text: message.text, moves: message.moves ? JSON.stringify(message.moves) : null };
 }
 
-function recordFromRows(row: SessionRow, rows: readonly MessageRow[]): SessionRecord {
+/** A session as both stores read it back. */
+export function recordFromRows(row: SessionRow, rows: readonly MessageRow[]): SessionRecord {
   return {
     id: row.id,
     persona: row.persona,
