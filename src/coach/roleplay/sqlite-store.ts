@@ -21,9 +21,9 @@ export class SqliteSessionStore implements SessionStore {
     const { insertSession, insertMessage } = this.statements;
     this.database.db.transaction(() => {
       insertSession.run(sessionInputs(session));
-      session.messages.forEach((message, seq) =>
-        insertMessage.run({ sessionId: session.id, seq, ...messageColumns(message) }),
-      );
+      session.messages.forEach((message, seq) => {
+        insertMessage.run({ sessionId: session.id, seq, ...messageColumns(message) });
+      });
     });
   }
 
