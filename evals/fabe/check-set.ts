@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * `npx tsx evals/fabe/check-set.ts <file.jsonl>…`: checks a FABE data set against the labelling guide's record
+ * format (docs/fabe-labelling-guide.md, section 7): every field, sentences that give back the pitch, `missing`
+ * consistent with the labels, violation quotes taken from the pitch. Prints one line per problem; exits 1 on any.
+ */
+const Label = z.enum(["F", "A", "B", "E", "other"]);
+const Rule = z.enum(["casual-promise", "contradiction", "arguing", "bragging", "delaying-order", "no-customer"]);
+export const FabeRecordSchema = z.object({
+  id: z.string().min(1),
+  writer: z.string().min(1),
+  lang: z.enum(["zh-Hant", "zh-Hans", "en"]),
+  style: z.string().min(1),
+  product: z.string().min(1),
+  pitch: z.string().min(1),
+  sentences: z.array(z.object({ text: z.string().min(1), label: Label })).min(1),
+  missing: z.array(z.enum(["F", "A", "B", "E"])),
+  violations: z.array(z.object({ rule: Rule, quote: z.string() })),
+  runOn: z.boolean().optional(),
+});
+
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+/** The problems of one record, as lines. */
+export function recordProblems(record: z.infer<typeof FabeRecordSchema>): string[] {
+  const problems: string[] = [];
+  if (squash(record.sentences.map((sentence) => sentence.text).join("")) !== squash(record.pitch)) {
+    problems.push("the sentences, joined, do not give back the pitch");
+  }
+  for (const sentence of record.sentences) {
+    if (!record.pitch.includes(sentence.text.trim())) problems.push(`sentence not copied exactly: ${sentence.text}`);
+  }
+  const present = new Set(record.sentences.map((sentence) => sentence.label));
+  const missing = (["F", "A", "B", "E"] as const).filter((label) => !present.has(label));
+  if (missing.join() !== record.missing.join()) {
+    problems.push(`missing should be [${missing.join(", ")}], not [${record.missing.join(", ")}]`);
+  }
+  for (const violation of record.violations) {
+    if (violation.rule !== "no-customer" && !record.pitch.includes(violation.quote)) {
+      problems.push(`violation quote not in the pitch: ${violation.quote}`);
+    }
+  }
+  return problems;
+}
+
+function main(files: string[]): number {
+  let bad = 0;
+  for (const file of files) {
+    const lines = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.trim());
+    const ids = new Set<string>();
+    let sentences = 0;
+    lines.forEach((line, index) => {
+      const where = `${file}:${index + 1}`;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        console.log(`${where}: not JSON`);
+        bad++;
+        return;
+      }
+      const parsed = FabeRecordSchema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        console.log(`${where}: ${issue?.path.join(".")}: ${issue?.message}`);
+        bad++;
+        return;
+      }
+      if (ids.has(parsed.data.id)) console.log(`${where}: duplicate id ${parsed.data.id}`);
+      ids.add(parsed.data.id);
+      sentences += parsed.data.sentences.length;
+      for (const problem of recordProblems(parsed.data)) {
+        console.log(`${where} (${parsed.data.id}): ${problem}`);
+        bad++;
+      }
+    });
+    console.log(`${file}: ${lines.length} pitches, ${sentences} sentences`);
+  }
+  console.log(bad === 0 ? "ok" : `${bad} problems`);
+  return bad === 0 ? 0 : 1;
+}
+
+if (process.argv[1]?.endsWith("check-set.ts")) process.exit(main(process.argv.slice(2)));
