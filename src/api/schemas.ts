@@ -120,7 +120,9 @@ export const FabeResultSchema = z
     lang: LangSchema,
     mode: z.enum(["offline", "llm"]),
     fallback: z.string().optional(),
-    product: z.string().optional(),
+    product: z.string().optional().openapi({ description: "The product card's id, when scored against a card." }),
+    productName: z.string().optional(),
+    ownProduct: z.boolean().optional().openapi({ description: "The rep's own product, not one of our cards." }),
     sentences: z.array(
       z.object({ text: z.string(), label: z.enum(["F", "A", "B", "E", "other"]), cues: z.array(z.string()) }),
     ),

@@ -2,7 +2,6 @@ import { createRoute } from "@hono/zod-openapi";
 import { commonErrors, createRouter, json, jsonBody, strictJsonBody, z } from "../api/router.js";
 import { DrillSchema, FabeResultSchema, LangSchema } from "../api/schemas.js";
 import type { FabeService } from "../coach/fabe/fabe-service.js";
-import { AppError } from "../lib/errors.js";
 import { LangField, textField } from "../lib/fields.js";
 
 export const MAX_PITCH_CHARS = 4000;
@@ -47,12 +46,6 @@ export function fabeRoutes(deps: { fabe: FabeService }) {
   return createRouter()
     .openapi(score, async (context) => {
       const request = context.req.valid("json");
-      if (request.product && !deps.fabe.products.some((product) => product.id === request.product)) {
-        throw new AppError(
-          "invalid_request",
-          `Unknown product "${request.product}"; see GET /api/fabe/drills for product ids.`,
-        );
-      }
       const result = await deps.fabe.score(
         request.pitch,
         request.product,

@@ -113,7 +113,32 @@ describe("POST /api/fabe/score", () => {
   it("rejects bad requests clearly", async () => {
     expect((await score({ pitch: "" })).status).toBe(400);
     expect((await score({ pitch: "x".repeat(4001) })).status).toBe(400);
-    expect((await score({ pitch: "hello", product: "no-such-product" })).status).toBe(400);
+    expect((await score({ pitch: "hello", product: "" })).status).toBe(400);
+    expect((await score({ pitch: "hello", product: "x".repeat(101) })).status).toBe(400);
+  });
+
+  it("takes the rep's own product as free text: named in the feedback and in the rewrite's blanks, never a 400", async () => {
+    const response = await score({
+      pitch: "我們的系統可以自動同步客戶資料。您的業務每天能省下一小時。",
+      product: "雲端CRM軟體",
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as FabeResult;
+    expect(result.ownProduct).toBe(true);
+    expect(result.productName).toBe("雲端CRM軟體");
+    expect(result.product).toBeUndefined();
+    expect(result.feedback.some((line) => line.text.includes("雲端CRM軟體"))).toBe(true);
+    expect(result.missing).toContain("E");
+    expect(result.rewrite).toContain("雲端CRM軟體的真實案例");
+    expect(result.rewrite).not.toContain("〔產品卡〕");
+  });
+
+  it("reads a card's alias in product as that card", async () => {
+    const result = (await (
+      await score({ pitch: "我們的方案很好。", product: "搜索E路通進階版" })
+    ).json()) as FabeResult;
+    expect(result.product).toBe("search-eroad-premium");
+    expect(result.ownProduct).toBeUndefined();
   });
 });
 

@@ -18,6 +18,10 @@ export const FabeFeedbackSchema = z.object({
     "no-customer": Localised,
   }),
   placeholder: PerLabel,
+  /** The same blanks for the rep's own product: `{product}` is its name as they wrote it. */
+  ownPlaceholder: PerLabel,
+  /** The note that the pitch was scored on the rep's own product, not a card; `{product}` is its name. */
+  ownProduct: Localised,
   fromCard: Localised,
   fixPromise: Localised,
   /** The CLI's words around a scored pitch (format-text.ts). */

@@ -2,10 +2,12 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { Chunk } from "../../corpus/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
+import { fill } from "../advice/data.js";
 import type { FabeCues, ViolationRule } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
 import type { FabeLabeller, LabelledSentence } from "./labeller.js";
+import { chooseProduct, type ProductChoice } from "./product-choice.js";
 import type { PitchSplitter, Span } from "./split.js";
 
 export type { LabelledSentence };
@@ -21,7 +23,12 @@ export interface FabeResult {
   lang: Lang;
   mode: "offline" | "llm";
   fallback?: string;
+  /** The card's id, when the pitch was scored against one of our product cards. */
   product?: string;
+  /** The product's name: the card's, or the rep's own product as they wrote it. */
+  productName?: string;
+  /** True when `product` was the rep's own product (not a card): the rewrite leaves its facts blank. */
+  ownProduct?: boolean;
   sentences: LabelledSentence[];
   present: { F: boolean; A: boolean; B: boolean; E: boolean };
   missing: Array<"F" | "A" | "B" | "E">;
@@ -69,9 +76,8 @@ export function scorePitch(
   const fabeChunk = firstChunk(deps.corpus, deps.feedback.fabeSection);
   const principlesChunk = firstChunk(deps.corpus, deps.feedback.principlesSection);
   const violations = findViolations(spans, sentences, deps, lang, principlesChunk);
-  const product = request.product
-    ? deps.products.find((card) => card.id === request.product)
-    : detectProduct(request.pitch, deps);
+  const choice = chooseProduct(request.product, request.pitch, deps.products, deps.toTraditional);
+  const product = choice.card;
   const score = rubric(present, orderOk, sentences, violations, deps.rubric);
 
   const feedback: FabeResult["feedback"] = [];
@@ -81,11 +87,13 @@ export function scorePitch(
     feedback.push({ text: deps.feedback.missing[element][lang], citations: cite(fabeChunk) });
   if (!orderOk) feedback.push({ text: deps.feedback.order[lang], citations: cite(fabeChunk) });
   for (const violation of violations) feedback.push({ text: violation.advice, citations: violation.citations });
+  if (choice.own) feedback.push({ text: fill(deps.feedback.ownProduct[lang], { product: choice.own }), citations: [] });
 
   return {
     lang,
     mode: "offline",
-    ...(product ? { product: product.id } : {}),
+    ...(product ? { product: product.id, productName: product.name[lang] } : {}),
+    ...(choice.own ? { productName: choice.own, ownProduct: true } : {}),
     sentences,
     present,
     missing,
@@ -93,7 +101,7 @@ export function scorePitch(
     violations,
     score,
     feedback,
-    rewrite: rewrite(sentences, missing, violations, product, lang, deps.feedback),
+    rewrite: rewrite(sentences, missing, violations, choice, lang, deps.feedback),
     citations: [fabeChunk, ...(violations.length ? [principlesChunk] : [])].filter(
       (chunk): chunk is Chunk => chunk !== undefined,
     ),
@@ -173,7 +181,7 @@ function rewrite(
   sentences: readonly LabelledSentence[],
   missing: ReadonlyArray<"F" | "A" | "B" | "E">,
   violations: readonly Violation[],
-  product: Product | undefined,
+  choice: ProductChoice,
   lang: Lang,
   feedback: FabeFeedback,
 ): string {
@@ -194,7 +202,7 @@ function rewrite(
       body.push(`${sentence.text}${fix}`);
     }
     if (missing.includes(element))
-      body.push(fromCard(element, product, lang, feedback) ?? feedback.placeholder[element][lang]);
+      body.push(fromCard(element, choice.card, lang, feedback) ?? blank(element, choice, lang, feedback));
   }
   return [...opening, ...body, ...closing].join(lang === "en" ? " " : "");
 }
@@ -211,18 +219,11 @@ function fromCard(
   return line ? `${feedback.fromCard[lang]}${line}` : undefined;
 }
 
-/** A product card whose name the pitch uses, if any. */
-/** The product card the pitch names, by its aliases; the most specific match wins (進階版 over 搜索E路通). */
-function detectProduct(pitch: string, deps: FabeDeps): Product | undefined {
-  const text = deps.toTraditional(pitch).toLowerCase();
-  let best: { card: Product; words: number } | undefined;
-  for (const card of deps.products) {
-    for (const alias of card.aliases) {
-      const matched = alias.every((word) => text.includes(deps.toTraditional(word).toLowerCase()));
-      if (matched && alias.length > (best?.words ?? 0)) best = { card, words: alias.length };
-    }
-  }
-  return best?.card;
+/** A marked blank for a missing element; for the rep's own product, the blank names it. */
+function blank(element: "F" | "A" | "B" | "E", choice: ProductChoice, lang: Lang, feedback: FabeFeedback): string {
+  return choice.own
+    ? fill(feedback.ownPlaceholder[element][lang], { product: choice.own })
+    : feedback.placeholder[element][lang];
 }
 
 function firstChunk(corpus: CorpusIndex, sectionId: string): Chunk | undefined {
