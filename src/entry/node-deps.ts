@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.js";
 import { readCoachFiles } from "../coach/coach-files.js";
+import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
 import { loadOrIngest } from "../corpus/ingest.js";
@@ -17,11 +18,21 @@ import { corpusPaths } from "./corpus-paths.js";
 
 export const ROOT = packageRoot(import.meta.url);
 
+/** The SQLite session store under COACH_DATA_DIR. */
+export function openSessionStore(config: Config): SqliteSessionStore {
+  return new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db"));
+}
+
 /**
  * The Node runtime's parts: the corpus (built when missing or stale) and every data file from the checkout, LanceDB
  * and SQLite under COACH_DATA_DIR, the socket's address for the rate limit. Shared by the server and the CLI.
  */
-export async function nodeAppDeps(config: Config, log: (line: string) => void = console.log): Promise<AppDeps> {
+export async function nodeAppDeps(
+  config: Config,
+  log: (line: string) => void = console.log,
+  /** The session store to keep (a playbook reload rebuilds the rest, not the database connection). */
+  sessions: SessionStore = openSessionStore(config),
+): Promise<AppDeps> {
   const { corpus, rebuilt } = await loadOrIngest(corpusPaths(ROOT, config));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
   const dataDir = resolve(ROOT, config.dataDir);
@@ -38,7 +49,7 @@ export async function nodeAppDeps(config: Config, log: (line: string) => void = 
     ),
     apiDocs: await readApiDocsAssets(),
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
-    sessions: new SqliteSessionStore(join(dataDir, "sessions.db")),
+    sessions,
     // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
     clientKey: (context) => {
       try {
