@@ -31,6 +31,12 @@ export function recordProblems(record: z.infer<typeof FabeRecordSchema>): string
   }
   for (const sentence of record.sentences) {
     if (!record.pitch.includes(sentence.text.trim())) problems.push(`sentence not copied exactly: ${sentence.text}`);
+    // Commas, semicolons and colons never end a sentence (guide, section 1), unless a line break follows.
+    const at = record.pitch.indexOf(sentence.text);
+    const next = at < 0 ? "" : record.pitch.slice(at + sentence.text.length, at + sentence.text.length + 1);
+    if (!record.runOn && /[,，、;；:：]\s*$/.test(sentence.text) && next !== "" && next !== "\n") {
+      problems.push(`sentence ends at a comma: ${sentence.text}`);
+    }
   }
   const present = new Set(record.sentences.map((sentence) => sentence.label));
   const missing = (["F", "A", "B", "E"] as const).filter((label) => !present.has(label));
