@@ -110,6 +110,20 @@ describe("POST /api/fabe/score", () => {
     expect(await found("Our CRM keeps every customer in one place.")).toBeUndefined();
   });
 
+  it("scores a run-on typed with spaces and a Latin word inside (it used to recurse without end)", async () => {
+    const pitch =
+      "老闆好 我們店家專用的Wi-Fi可以設定營業時間自動擋掉影音網站 比一般分享器整個關掉好用 您的客人還是能上網 下週我過去幫您設定";
+    const response = await score({ pitch });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as FabeResult;
+    expect(
+      result.sentences
+        .map((sentence) => sentence.text)
+        .join("")
+        .replace(/\s/g, ""),
+    ).toBe(pitch.replace(/\s/g, ""));
+  });
+
   it("rejects bad requests clearly", async () => {
     expect((await score({ pitch: "" })).status).toBe(400);
     expect((await score({ pitch: "x".repeat(4001) })).status).toBe(400);

@@ -63,7 +63,11 @@ export class PitchSplitter {
     if (!long) return [{ text, start, end }];
     if (bare && han === 0) return this.cutAt(pitch, start, end, this.englishOpeners);
     if (bare && /\s/.test(text.trim())) {
-      return this.cutAt(pitch, start, end, /\s+/g).flatMap((piece) => this.splitLong(pitch, piece.start, piece.end));
+      const pieces = this.cutAt(pitch, start, end, /\s+/g);
+      // Only smaller pieces recurse: when the spaces leave no piece long enough to keep, cutAt gives back the
+      // whole stretch, and recursing on it never ended (a run-on with a Latin word such as Wi-Fi inside).
+      if (pieces.length > 1) return pieces.flatMap((piece) => this.splitLong(pitch, piece.start, piece.end));
+      return han > 0 ? this.cutBeforeOpeners(pitch, start, end) : [{ text, start, end }];
     }
     if (bare) return this.cutBeforeOpeners(pitch, start, end);
     const separator = han > 0 ? /[,\uFF0C\u3001]\s*|\s+/g : /,\s+|\s+(?:and so|so that|which means|and)\s+/g;
