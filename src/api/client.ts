@@ -2,13 +2,8 @@ import { type ClientResponse, hc } from "hono/client";
 import type { AppType } from "../app.js";
 import type { ErrorBody } from "../lib/errors.js";
 
-/** A typed client of the whole API (`hc<AppType>`), for a server at `baseUrl`. */
-export function createClient(baseUrl: string, init?: { headers?: Record<string, string> }) {
-  return hc<AppType>(baseUrl, init?.headers ? { headers: init.headers } : {});
-}
-
 /**
- * The same typed client over an app in this process: requests go through every middleware and route as over HTTP
+ * A typed client of the whole API (`hc<AppType>`) over an app in this process: requests go through every middleware and route as over HTTP
  * (validation, limits, errors), without a socket. The CLI uses it.
  */
 export function inProcessClient(app: { fetch: (request: Request) => Response | Promise<Response> }) {
@@ -16,8 +11,6 @@ export function inProcessClient(app: { fetch: (request: Request) => Response | P
     fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(app.fetch(new Request(input, init))),
   });
 }
-
-export type Client = ReturnType<typeof createClient>;
 
 /** An error answer of the API, with its stable code; its message is safe to print. */
 export class ApiError extends Error {

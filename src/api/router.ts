@@ -65,16 +65,15 @@ export function json<Schema extends z.ZodType>(schema: Schema, description: stri
 
 /** An error answer of a route, in the error format. */
 export const errorResponse = (description: string) => json(ErrorSchema, description);
-const error = errorResponse;
 
 /** The error answers every JSON route may give (the full list is in docs/api.md). */
 export const commonErrors = {
-  400: error("Bad JSON or fields"),
-  401: error("A bearer token is needed (COACH_TOKENS is set)"),
-  413: error("Body larger than COACH_MAX_BODY_BYTES"),
-  415: error("Body is not JSON"),
-  429: error("Over the rate limit (see Retry-After)"),
-  500: error("Something failed on the server; nothing internal is sent"),
+  400: errorResponse("Bad JSON or fields"),
+  401: errorResponse("A bearer token is needed (COACH_TOKENS is set)"),
+  413: errorResponse("Body larger than COACH_MAX_BODY_BYTES"),
+  415: errorResponse("Body is not JSON"),
+  429: errorResponse("Over the rate limit (see Retry-After)"),
+  500: errorResponse("Something failed on the server; nothing internal is sent"),
 } as const;
 
-export { ErrorSchema, z };
+export { z };
