@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,10 +98,17 @@ async function main(): Promise<void> {
   const adviceTimes = await time(ROUNDS, async () =>
     (await fetch(`${base}/api/advice`, post(adviceBody()))).arrayBuffer(),
   );
-  const pitches = readFileSync(new URL("../evals/fabe.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { pitch: string }).pitch);
+  // Pitches as reps write them: the training writers' (twenty styles, short to very long), in a fixed order.
+  const writers = new URL("../evals/fabe/writers/", import.meta.url);
+  const pitches = readdirSync(writers)
+    .filter((name) => /^\d+\.jsonl$/.test(name))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(new URL(name, writers), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { pitch: string }).pitch),
+    );
   let nextPitch = 0;
   const fabeTimes = await time(ROUNDS, async () =>
     (

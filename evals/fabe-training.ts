@@ -1,41 +1,31 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classify } from "../src/coach/fabe/classify.js";
-import { FabeCues } from "../src/coach/fabe/cues.js";
+import { FabeCues, LABELS } from "../src/coach/fabe/cues.js";
+import { type FabeModelJson, NO_VIOLATION, SENTENCE_RULES } from "../src/coach/fabe/fabe-model.js";
 import { type FabeSettings, FabeSettingsSchema } from "../src/coach/fabe/fabe-settings.js";
 import { sentenceFeatures } from "../src/coach/fabe/features.js";
-import {
-  DEFAULT_TRAINING,
-  type LinearModelJson,
-  type TrainingExample,
-  trainLinearModel,
-} from "../src/coach/fabe/linear-model.js";
+import { type TrainingExample, type TrainingSettings, trainLinearModel } from "../src/coach/fabe/linear-model.js";
+import { PitchSplitter } from "../src/coach/fabe/split.js";
 import { toTraditional } from "../src/lib/script.js";
 import { type FabeCase, loadFabeCases } from "./suites/fabe.js";
 
 /**
- * The FABE labeller is trained on the tuning sets only, each written and labelled by a different helper from
- * one guide. The gate (fabe.jsonl) is never trained on. dev5 to dev8 were written after the rules were tuned,
- * so the rules have never seen them; dev7 and dev8 came last, after the labeller was designed, so
- * `npm run fabe:train` first trains without them and reports how the model does on them, then trains on all
- * eight for the shipped model.
+ * The FABE models are trained on the training writers' sets (evals/fabe/writers/NN.jsonl), each written and
+ * labelled by an independent writer from docs/fabe-labelling-guide.md and one style brief. The blind sets
+ * (evals/fabe/blind/) are never trained on. Leave-one-writer-out (evals/fabe/leave-one-writer-out.ts) trains the
+ * same way on eleven writers and scores the twelfth.
  */
-export const TRAINING_SETS = [
-  "fabe-dev.jsonl",
-  "fabe-dev2.jsonl",
-  "fabe-dev3.jsonl",
-  "fabe-dev4.jsonl",
-  "fabe-dev5.jsonl",
-  "fabe-dev6.jsonl",
-  "fabe-dev7.jsonl",
-  "fabe-dev8.jsonl",
-];
-export const HELD_OUT_SETS = ["fabe-dev7.jsonl", "fabe-dev8.jsonl"];
-
 const evalsDir = fileURLToPath(new URL(".", import.meta.url));
 const root = join(evalsDir, "..");
+const writersDir = join(evalsDir, "fabe", "writers");
+
+export const WRITER_SETS = readdirSync(writersDir)
+  .filter((name) => /^\d+\.jsonl$/.test(name))
+  .sort()
+  .map((name) => `evals/fabe/writers/${name}`);
 
 export function readCues(): FabeCues {
   return new FabeCues(JSON.parse(readFileSync(join(root, "prompts", "fabe-cues.json"), "utf8")), toTraditional);
@@ -46,36 +36,128 @@ export function readSettings(): FabeSettings {
   return FabeSettingsSchema.parse(JSON.parse(readFileSync(join(root, "prompts", "fabe-settings.json"), "utf8")));
 }
 
-export function loadSets(names: readonly string[]): FabeCase[] {
-  return names.flatMap((name) => loadFabeCases(join(evalsDir, name)));
+export function loadSets(files: readonly string[]): FabeCase[] {
+  return files.flatMap((file) => loadFabeCases(join(root, file)));
 }
 
-export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings: FabeSettings): TrainingExample[] {
-  return cases.flatMap((item) => {
-    const texts = item.sentences.map((sentence) => sentence.text);
+export interface Examples {
+  sentences: TrainingExample[];
+  violations: TrainingExample[];
+}
+
+/**
+ * Training examples as the product sees a pitch: the splitter's sentences (in a run-on pitch, its clauses), each
+ * labelled with the gold sentence it overlaps most, and with the violation whose quote it holds (or none). Training
+ * on what inference sees keeps a run-on's clauses from being a shape the model never met.
+ */
+export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings: FabeSettings): Examples {
+  const splitter = new PitchSplitter(settings.split);
+  const examples: Examples = { sentences: [], violations: [] };
+  for (const item of cases) {
+    const spans = splitter.split(item.pitch);
+    const texts = spans.map((span) => span.text);
     const ruleLabels = texts.map((text) => classify(text, cues, settings.rules).label);
-    return item.sentences.map((sentence, index) => ({
-      features: sentenceFeatures(texts, ruleLabels, index, cues, toTraditional, settings.features),
-      label: sentence.label,
-    }));
+    const gold = locate(
+      item.pitch,
+      item.sentences.map((sentence) => sentence.text),
+    );
+    const quotes = item.violations
+      .filter((violation) => (SENTENCE_RULES as readonly string[]).includes(violation.rule))
+      .map((violation) => ({ rule: violation.rule, ...locate(item.pitch, [violation.quote])[0]! }));
+    spans.forEach((span, index) => {
+      const features = sentenceFeatures(texts, ruleLabels, index, cues, toTraditional, settings.features);
+      const best = mostOverlapping(span, gold);
+      if (best >= 0) examples.sentences.push({ features, label: item.sentences[best]?.label as string });
+      if (best >= 0 && spans.length > 1) {
+        const alone = sentenceFeatures([span.text], [ruleLabels[index]!], 0, cues, toTraditional, settings.features);
+        // Also learned alone (as a pitch of one): role-play reads a rep's message sentence by sentence.
+        examples.sentences.push({
+          features: alone,
+          label: item.sentences[best]?.label as string,
+          weight: settings.training.aloneWeight,
+          counted: false,
+        });
+      }
+      const quote = quotes.find((candidate) => overlap(span, candidate) > 0);
+      // A violation is rare (about one sentence in thirty): it counts `violationWeight` times, so the model
+      // does not learn that "none" is always the safe answer.
+      examples.violations.push(
+        quote
+          ? { features, label: quote.rule, weight: settings.training.violationWeight }
+          : { features, label: NO_VIOLATION },
+      );
+    });
+  }
+  return examples;
+}
+
+/** Both models trained on the given cases: what `prompts/fabe-model.json` holds, without its provenance. */
+export function trainModels(
+  cases: readonly FabeCase[],
+  settings: FabeSettings = readSettings(),
+): Omit<FabeModelJson, "trainedOn"> {
+  return trainOnExamples(examplesOf(cases, readCues(), settings), settings.training);
+}
+
+/** Both models from examples made beforehand (leave-one-writer-out makes each writer's once). */
+export function trainOnExamples(
+  examples: Examples,
+  training: TrainingSettings = readSettings().training,
+): Omit<FabeModelJson, "trainedOn"> {
+  return {
+    sentences: trainLinearModel(examples.sentences, LABELS, training),
+    violations: trainLinearModel(examples.violations, [NO_VIOLATION, ...SENTENCE_RULES], training),
+  };
+}
+
+/** The model `prompts/fabe-model.json` should hold: trained on every training writer, with how it was made. */
+export function trainShippedModel(): FabeModelJson {
+  const settings = readSettings();
+  const models = trainModels(loadSets(WRITER_SETS), settings);
+  // The cue file and the settings are inputs too: the features and the splitter's sentences are made from them.
+  const hash = createHash("sha256");
+  for (const file of [...WRITER_SETS, "prompts/fabe-cues.json", "prompts/fabe-settings.json"])
+    hash.update(readFileSync(join(root, file)));
+  return {
+    ...models,
+    trainedOn: {
+      files: [...WRITER_SETS],
+      sha256: hash.digest("hex"),
+      settings: { ...settings.training },
+    },
+  };
+}
+
+interface Located {
+  start: number;
+  end: number;
+}
+
+/** Where each text stands in the pitch, searched in order (a text not found gets an empty span). */
+function locate(pitch: string, texts: readonly string[]): Located[] {
+  let cursor = 0;
+  return texts.map((text) => {
+    let start = pitch.indexOf(text, cursor);
+    if (start < 0) start = pitch.indexOf(text);
+    if (start < 0) return { start: 0, end: 0 };
+    cursor = start + text.length;
+    return { start, end: start + text.length };
   });
 }
 
-/** The model `prompts/fabe-model.json` should hold: trained on every tuning set, with how it was made. */
-export function trainShippedModel(): LinearModelJson {
-  const cues = readCues();
-  const model = trainLinearModel(examplesOf(loadSets(TRAINING_SETS), cues, readSettings()), DEFAULT_TRAINING);
-  // The cue file is an input too: the features are made from it. prompts/fabe-settings.json's `rules` and
-  // `features` are inputs as well but not hashed: a change to them changes the weights, which --check compares.
-  const hash = createHash("sha256");
-  for (const file of [...TRAINING_SETS.map((name) => join(evalsDir, name)), join(root, "prompts", "fabe-cues.json")])
-    hash.update(readFileSync(file));
-  return {
-    ...model,
-    trainedOn: {
-      files: TRAINING_SETS.map((name) => `evals/${name}`),
-      sha256: hash.digest("hex"),
-      settings: { ...DEFAULT_TRAINING },
-    },
-  };
+function overlap(a: Located, b: Located): number {
+  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
+}
+
+function mostOverlapping(span: Located, candidates: readonly Located[]): number {
+  let best = -1;
+  let bestOverlap = 0;
+  candidates.forEach((candidate, index) => {
+    const amount = overlap(span, candidate);
+    if (amount > bestOverlap) {
+      bestOverlap = amount;
+      best = index;
+    }
+  });
+  return best;
 }

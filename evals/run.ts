@@ -11,7 +11,6 @@ import type { ChatModel } from "../src/llm/types.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { loadRetrievalCases } from "./cases.js";
-import { TRAINING_SETS } from "./fabe-training.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
 import { corpusSuite } from "./suites/corpus.js";
@@ -142,15 +141,16 @@ async function advice(paths: ReturnType<typeof defaultPaths>, services: Services
 }
 
 async function fabe(services: Services, llm: boolean): Promise<SuiteResult> {
-  const cases = (name: string) =>
-    existsSync(new URL(name, import.meta.url)) ? loadFabeCases(fileURLToPath(new URL(name, import.meta.url))) : [];
-  // The tuning sets tuned the cues and the splitter and train the labeller (evals/fabe-training.ts); the gate
-  // is never trained on, and its errors were not looked at while tuning.
-  return fabeSuite(
-    (item) => (llm ? services.fabe.score(item.pitch) : services.fabe.offline(item.pitch)),
-    cases("fabe.jsonl"),
-    TRAINING_SETS.flatMap(cases),
-  );
+  // The gate is the blind sets: the models train on the training writers only (evals/fabe-training.ts).
+  const blindDir = new URL("fabe/blind/", import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL("sets.json", blindDir), "utf8")) as {
+    sets: Array<{ name: string; outOfStyle: boolean }>;
+  };
+  const blind = manifest.sets.map((set) => ({
+    ...set,
+    cases: loadFabeCases(fileURLToPath(new URL(`${set.name}.jsonl`, blindDir))),
+  }));
+  return fabeSuite((item) => (llm ? services.fabe.score(item.pitch) : services.fabe.offline(item.pitch)), blind);
 }
 
 async function roleplay(services: Services): Promise<SuiteResult> {

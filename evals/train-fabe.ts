@@ -1,32 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
-import { FabeService } from "../src/coach/fabe/fabe-service.js";
-import { DEFAULT_TRAINING, trainLinearModel } from "../src/coach/fabe/linear-model.js";
-import { CorpusIndex } from "../src/corpus/corpus-index.js";
-import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
-import { toTraditional } from "../src/lib/script.js";
-import {
-  examplesOf,
-  HELD_OUT_SETS,
-  loadSets,
-  readCues,
-  readSettings,
-  TRAINING_SETS,
-  trainShippedModel,
-} from "./fabe-training.js";
-import { compare, fabeMetrics } from "./suites/fabe.js";
+import { trainShippedModel, WRITER_SETS } from "./fabe-training.js";
 
 /**
- * `npm run fabe:train`: reports the labeller on the held-out tuning sets (trained without them, rules alone
- * beside it), then writes prompts/fabe-model.json trained on all of them. `--check` only says whether the
- * file is what training gives now (after a change to the cues or the data, it is not).
+ * `npm run fabe:train`: writes prompts/fabe-model.json (the sentence labeller and the violation finder) trained
+ * on every training writer. `--check` only says whether the file is what training gives now (after a change to
+ * the cues, the settings or the data, it is not). How well it generalises is measured apart, writer by writer:
+ * `npx tsx evals/fabe/leave-one-writer-out.ts evals/fabe/writers/*.jsonl`.
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const modelFile = join(root, "prompts", "fabe-model.json");
 
-async function main(): Promise<number> {
+function main(): number {
   const shipped = trainShippedModel();
   const text = `${JSON.stringify(shipped)}\n`;
   if (process.argv.includes("--check")) {
@@ -36,47 +22,12 @@ async function main(): Promise<number> {
     );
     return same ? 0 : 1;
   }
-
-  const cues = readCues();
-  const held = loadSets(HELD_OUT_SETS);
-  const withoutHeld = trainLinearModel(
-    examplesOf(loadSets(TRAINING_SETS.filter((name) => !HELD_OUT_SETS.includes(name))), cues, readSettings()),
-    DEFAULT_TRAINING,
-  );
-  const { corpus } = await buildFromFiles(defaultPaths(root, { playbooks: false }));
-  const files = await readFabeFiles(root);
-  const index = new CorpusIndex(corpus);
-  const withModel = new FabeService(
-    { ...files, modelJson: { ...withoutHeld, trainedOn: shipped.trainedOn } },
-    index,
-    toTraditional,
-  );
-  const rulesOnly = new FabeService({ ...files, modelJson: undefined }, index, toTraditional);
-  console.log(`held out (${HELD_OUT_SETS.join(", ")}: ${held.length} pitches), end to end through the splitter:`);
-  for (const [name, service] of [
-    ["trained", withModel],
-    ["rules", rulesOnly],
-  ] as const) {
-    const metrics = fabeMetrics(
-      "held",
-      held.map((item) => compare(item, service.offline(item.pitch))),
-      false,
-    ).filter((metric) => metric.name.startsWith("held all"));
-    console.log(
-      `  ${name.padEnd(8)} ${metrics.map((metric) => `${metric.name.replace("held all ", "")} ${metric.value}`).join(", ")}`,
-    );
-  }
   writeFileSync(modelFile, text);
+  const count = (weights: object) => Object.keys(weights).length;
   console.log(
-    `wrote prompts/fabe-model.json: ${Object.keys(shipped.weights).length} features, trained on ${TRAINING_SETS.length} sets`,
+    `wrote prompts/fabe-model.json (${(text.length / 1024).toFixed(0)} KiB): labeller ${count(shipped.sentences.weights)} features, violations ${count(shipped.violations.weights)} features, trained on ${WRITER_SETS.length} writers`,
   );
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+process.exit(main());

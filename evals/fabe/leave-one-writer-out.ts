@@ -1,52 +1,117 @@
+import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFabeFiles } from "../../src/coach/fabe/fabe-files.js";
 import { FabeService } from "../../src/coach/fabe/fabe-service.js";
-import { DEFAULT_TRAINING, trainLinearModel } from "../../src/coach/fabe/linear-model.js";
+import { FabeSettingsSchema } from "../../src/coach/fabe/fabe-settings.js";
 import { toTraditional } from "../../src/lib/script.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
-import { examplesOf, readCues, readSettings } from "../fabe-training.js";
+import { type Examples, examplesOf, readCues, trainOnExamples } from "../fabe-training.js";
 import { compare, fabeMetrics, loadFabeCases } from "../suites/fabe.js";
 
+const FIGURES = [
+  "sentence-label accuracy",
+  "macro-F1",
+  "missing exactly right",
+  "violation recall",
+  "violation precision",
+] as const;
+
 /**
- * `npx tsx evals/fabe/leave-one-writer-out.ts evals/fabe/writers/*.jsonl`: the labeller as it is built today
- * (features, linear model, the rules' verdicts), trained on every writer but one and scored end to end on that one
- * (splitter, labeller, violations), for each writer in turn. The mean over writers is the figure to choose a model
- * by: it says how the pipeline does on a writer it has never met. Blind sets never go in here.
+ * `npx tsx evals/fabe/leave-one-writer-out.ts evals/fabe/writers/*.jsonl [--set violations.probability=0.3,0.5]`:
+ * the labeller and the violation finder as they are built today, trained on every writer but one and scored end
+ * to end on that one (splitter, labeller, violations), for each writer in turn. The mean over writers is the
+ * figure to choose a model by: it says how the pipeline does on a writer it has never met. `--set` tries other
+ * values of a setting of prompts/fabe-settings.json (one mean row per value; the models are trained again when the
+ * setting is one they are trained with); `--dump file.json`
+ * writes every held-out pitch's gold and predicted result, to study the errors. Blind sets never go in here.
  */
-async function main(files: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const { corpus } = await realAppDeps();
   const fabeFiles = await readFabeFiles(root);
-  const cues = readCues();
-  const settings = readSettings();
+  const setAts = args.flatMap((arg, index) => (arg === "--set" ? [index] : []));
+  const variants = setAts.flatMap((at) => settingVariants(fabeFiles.settingsJson, args[at + 1] as string));
+  const dumpAt = args.indexOf("--dump");
+  const dump: unknown[] = [];
+  const values = new Set([...setAts, dumpAt].filter((at) => at >= 0).map((at) => at + 1));
+  const files = args.filter((arg, index) => arg.endsWith(".jsonl") && !values.has(index));
   const writers = files.map((file) => ({ name: basename(file, ".jsonl"), cases: loadFabeCases(file) }));
-  console.log("| held out | pitches | accuracy | macro-F1 | missing exact | violation R | violation P |");
-  console.log("|---|---|---|---|---|---|---|");
-  const sums = [0, 0, 0, 0, 0];
+  const runs = [{ name: "as shipped", settingsJson: fabeFiles.settingsJson }, ...variants];
+  const sums = runs.map(() => FIGURES.map(() => 0));
+  const retrains = (run: (typeof runs)[number]) => /^(features|rules|split|training)\./.test(run.name);
+  // Each writer's training examples are made once per setting, not once per fold.
+  const cache = new Map<string, Examples>();
+  const cues = readCues();
+  const examplesFor = (run: (typeof runs)[number], writer: (typeof writers)[number]) => {
+    const key = `${retrains(run) ? run.name : "as shipped"} ${writer.name}`;
+    if (!cache.has(key))
+      cache.set(
+        key,
+        examplesOf(
+          writer.cases,
+          cues,
+          FabeSettingsSchema.parse(retrains(run) ? run.settingsJson : runs[0]!.settingsJson),
+        ),
+      );
+    return cache.get(key) as Examples;
+  };
+  console.log(`| held out | pitches | ${FIGURES.join(" | ")} |`);
+  console.log(`|---|---|${FIGURES.map(() => "---").join("|")}|`);
   for (const held of writers) {
-    const training = writers.filter((writer) => writer !== held).flatMap((writer) => writer.cases);
-    const model = trainLinearModel(examplesOf(training, cues, settings), DEFAULT_TRAINING);
-    const fabe = new FabeService(
-      { ...fabeFiles, modelJson: { ...model, trainedOn: { files: [], sha256: "", settings: {} } } },
-      corpus,
-      toTraditional,
-    );
-    const scored = held.cases.map((item) => compare(item, fabe.offline(item.pitch)));
-    const values = new Map(fabeMetrics("x", scored, false).map((metric) => [metric.name, metric.value]));
-    const figures = [
-      "sentence-label accuracy",
-      "macro-F1",
-      "missing exactly right",
-      "violation recall",
-      "violation precision",
-    ].map((name) => values.get(`x all ${name}`) as number);
-    figures.forEach((value, index) => {
-      sums[index] = (sums[index] as number) + value;
+    const trainingOf = (run: (typeof runs)[number]) => {
+      const others = writers.filter((writer) => writer !== held);
+      const examples = others.map((writer) => examplesFor(run, writer));
+      return trainOnExamples(
+        {
+          sentences: examples.flatMap((each) => each.sentences),
+          violations: examples.flatMap((each) => each.violations),
+        },
+        FabeSettingsSchema.parse(run.settingsJson).training,
+      );
+    };
+    const shipped = trainingOf(runs[0]!);
+    runs.forEach((run, runIndex) => {
+      // A setting the models are trained with (features, rules, splitter, training) means training again.
+      const models = retrains(run) ? trainingOf(run) : shipped;
+      const fabe = new FabeService(
+        {
+          ...fabeFiles,
+          settingsJson: run.settingsJson,
+          modelJson: { ...models, trainedOn: { files: [], sha256: "", settings: {} } },
+        },
+        corpus,
+        toTraditional,
+      );
+      const scored = held.cases.map((item) => compare(item, fabe.offline(item.pitch)));
+      if (runIndex === 0 && dumpAt >= 0)
+        for (const row of scored) dump.push({ item: row.item, result: row.result, pairs: row.pairs });
+      const values = new Map(fabeMetrics("x", scored).map((metric) => [metric.name, metric.value]));
+      const figures = FIGURES.map((name) => values.get(`x all ${name}`) as number);
+      figures.forEach((value, index) => {
+        (sums[runIndex] as number[])[index] = ((sums[runIndex] as number[])[index] as number) + value;
+      });
+      if (runIndex === 0) console.log(`| ${held.name} | ${held.cases.length} | ${figures.join(" | ")} |`);
     });
-    console.log(`| ${held.name} | ${held.cases.length} | ${figures.join(" | ")} |`);
   }
-  console.log(`| mean of ${writers.length} | | ${sums.map((sum) => (sum / writers.length).toFixed(3)).join(" | ")} |`);
+  if (dumpAt >= 0) writeFileSync(args[dumpAt + 1] as string, JSON.stringify(dump));
+  runs.forEach((run, runIndex) => {
+    const means = (sums[runIndex] as number[]).map((sum) => (sum / writers.length).toFixed(3));
+    console.log(`| mean of ${writers.length} (${run.name}) | | ${means.join(" | ")} |`);
+  });
+}
+
+/** "violations.probability=0.3,0.5" → one copy of the settings per value. */
+function settingVariants(settingsJson: unknown, spec: string): Array<{ name: string; settingsJson: unknown }> {
+  const [path, values] = spec.split("=") as [string, string];
+  return values.split(",").map((value) => {
+    const copy = structuredClone(settingsJson) as Record<string, unknown>;
+    const keys = path.split(".");
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[keys.at(-1) as string] = Number(value);
+    return { name: `${path}=${value}`, settingsJson: copy };
+  });
 }
 
 await main(process.argv.slice(2));

@@ -24,7 +24,7 @@ async function main(files: string[]): Promise<void> {
 }
 
 function line(name: string, scored: ReturnType<typeof compare>[]): string {
-  const values = new Map(fabeMetrics("x", scored, false).map((metric) => [metric.name, metric.value]));
+  const values = new Map(fabeMetrics("x", scored).map((metric) => [metric.name, metric.value]));
   const get = (what: string) => String(values.get(`x all ${what}`));
   const sentences = scored.reduce((sum, row) => sum + row.pairs.length, 0);
   return `| ${name} | ${scored.length} | ${sentences} | ${get("sentence-label accuracy")} | ${get("macro-F1")} | ${get("missing exactly right")} | ${get("violation recall")} | ${get("violation precision")} |`;

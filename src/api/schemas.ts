@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { VIOLATION_RULES } from "../coach/fabe/cues.js";
 
 /**
  * The response shapes of the HTTP API, as zod schemas: `/openapi.json` is generated from them and the typed client
@@ -123,6 +124,10 @@ export const FabeResultSchema = z
     product: z.string().optional().openapi({ description: "The product card's id, when scored against a card." }),
     productName: z.string().optional(),
     ownProduct: z.boolean().optional().openapi({ description: "The rep's own product, not one of our cards." }),
+    offProduct: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The pitch is about another product than the card asked for: the score is capped." }),
     sentences: z.array(
       z.object({ text: z.string(), label: z.enum(["F", "A", "B", "E", "other"]), cues: z.array(z.string()) }),
     ),
@@ -131,9 +136,12 @@ export const FabeResultSchema = z
     orderOk: z.boolean(),
     violations: z.array(
       z.object({
-        rule: z.enum(["casual-promise", "contradiction", "arguing", "no-customer"]),
-        quote: z.string(),
+        rule: z.enum(VIOLATION_RULES),
+        quote: z
+          .string()
+          .openapi({ description: "The rep's own words: a sentence, or the whole pitch for no-customer." }),
         advice: z.string(),
+        principle: z.string().openapi({ description: "The handbook's words the principle comes from." }),
         citations: z.array(z.string()),
       }),
     ),

@@ -34,6 +34,11 @@ describe("detectLanguage", () => {
     expect(detectLanguage("my veteran rep has checked out", toTraditional)).toBe("en");
     expect(detectLanguage("FABE 怎麼用", toTraditional)).toBe("zh-Hant");
   });
+
+  it("keeps Traditional text Traditional when one of its characters also converts (台 → 臺)", () => {
+    expect(detectLanguage("這台打印機月租三百，包碳粉和維修。", toTraditional)).toBe("zh-Hant");
+    expect(detectLanguage("这台打印机月租三百", toTraditional)).toBe("zh-Hans");
+  });
 });
 
 describe("normaliseQuery", () => {

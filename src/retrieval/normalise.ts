@@ -1,6 +1,7 @@
 import type { Repair } from "../corpus/repairs.js";
 import { applyRepairs } from "../corpus/repairs.js";
 import { TrackedText } from "../corpus/tracked-text.js";
+import { toSimplified } from "../lib/script.js";
 import type { ConceptMatch, Glossary } from "./glossary.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Lang, QueryText } from "./types.js";
@@ -30,7 +31,15 @@ export function detectLanguage(text: string, toTraditional: (text: string) => st
   const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
   // A Chinese query spends one character per word, an English one about five letters.
   if (han === 0 || han * 5 < latin) return "en";
-  return toTraditional(text) === text ? "zh-Hant" : "zh-Hans";
+  // Counted character by character, not "does conversion change the text": a few characters (台→臺, 着) change
+  // under conversion in Traditional text too, and one of them must not turn a Traditional pitch Simplified.
+  let simplified = 0;
+  let traditional = 0;
+  for (const char of new Set(text.match(/\p{Script=Han}/gu))) {
+    if (toSimplified(char) !== char) traditional++;
+    else if (toTraditional(char) !== char) simplified++;
+  }
+  return simplified > traditional ? "zh-Hans" : "zh-Hant";
 }
 
 /**

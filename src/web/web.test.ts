@@ -221,6 +221,19 @@ suite("the web page in Chromium", () => {
     await page.context().close();
   });
 
+  it("keeps a long sentence whole and shows a broken principle in the handbook's words", async () => {
+    const page = await open("/drill");
+    const sentence =
+      "您們門市現在每天要接兩百多通電話，很多客人打不進來就直接掛了，用了400電話以後來電會自動轉到空著的分機，等於每天多接住幾十個客人。";
+    await page.fill("#pitch", `${sentence}我保證您下個月業績翻倍。`);
+    await page.click("#score button[type=submit]");
+    await page.waitForSelector(".sentences li");
+    const texts = await page.locator(".sentences li > span:not(.badge)").allTextContents();
+    expect(texts[0]).toBe(sentence);
+    expect(await page.locator(".violation-casual-promise .principle").textContent()).toContain("不要隨便給客戶承諾");
+    await page.context().close();
+  });
+
   it("switches language, remembers it, and answers in it", async () => {
     const page = await open("/");
     await page.selectOption("#lang", "en");

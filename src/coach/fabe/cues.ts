@@ -4,8 +4,18 @@ import { parseDataFile } from "../parse-data-file.js";
 
 export const LABELS = ["F", "A", "B", "E", "other"] as const;
 export type Label = (typeof LABELS)[number];
-export const VIOLATION_RULES = ["casual-promise", "contradiction", "arguing", "no-customer"] as const;
+export const VIOLATION_RULES = [
+  "casual-promise",
+  "contradiction",
+  "arguing",
+  "bragging",
+  "delaying-order",
+  "no-customer",
+] as const;
 export type ViolationRule = (typeof VIOLATION_RULES)[number];
+/** The violations the cue file has phrases for (no-customer is judged on the whole pitch). */
+export const CUE_RULES = ["casual-promise", "contradiction", "arguing", "bragging", "delaying-order"] as const;
+export type CueRule = (typeof CUE_RULES)[number];
 export const GROUPS = ["customer", "gain", "evidence", "comparison", "greeting", "ask", "restate"] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -16,7 +26,13 @@ const Phrases = z.object({ zh: z.array(z.string()), en: z.array(z.string()) });
 /** prompts/fabe-cues.json. */
 export const FabeCuesSchema = z.object({
   groups: z.object(Object.fromEntries(GROUPS.map((group) => [group, GroupCues])) as Record<Group, typeof GroupCues>),
-  violations: z.object({ "casual-promise": Phrases, contradiction: Phrases, arguing: Phrases }),
+  violations: z.object({
+    "casual-promise": Phrases,
+    contradiction: Phrases,
+    arguing: Phrases,
+    bragging: Phrases,
+    "delaying-order": Phrases,
+  }),
 });
 
 export interface CueHit {
@@ -31,7 +47,7 @@ export class FabeCues {
   /** One-character Chinese cues (您, 比, 省): the phrase matcher starts at two characters. */
   private readonly singles = new Map<string, Array<{ group: Group; weight: number }>>();
   private readonly patterns: Array<{ group: Group; pattern: RegExp; weight: number }> = [];
-  private readonly violationWords: Array<{ rule: Exclude<ViolationRule, "no-customer">; form: string }> = [];
+  private readonly violationWords: Array<{ rule: CueRule; form: string }> = [];
 
   constructor(
     json: unknown,
@@ -51,7 +67,7 @@ export class FabeCues {
       for (const [source, weight] of Object.entries(entry.patterns))
         this.patterns.push({ group, pattern: new RegExp(source, "iu"), weight });
     }
-    for (const rule of ["casual-promise", "contradiction", "arguing"] as const) {
+    for (const rule of CUE_RULES) {
       for (const form of [...cues.violations[rule].zh.map(toTraditional), ...cues.violations[rule].en]) {
         this.violationWords.push({ rule, form: form.toLowerCase() });
       }
@@ -75,7 +91,7 @@ export class FabeCues {
   }
 
   /** Violation phrases in a sentence: the rule and the (Traditional, lowercase) words that show it. */
-  violations(sentence: string): Array<{ rule: Exclude<ViolationRule, "no-customer">; form: string }> {
+  violations(sentence: string): Array<{ rule: CueRule; form: string }> {
     const text = this.toTraditional(sentence).toLowerCase();
     return this.violationWords.filter((entry) =>
       /^[\x20-\x7e]+$/.test(entry.form) ? wordIn(text, entry.form) : text.includes(entry.form),

@@ -7,6 +7,7 @@ import type { Lang } from "../../retrieval/types.js";
 import { parseDataFile } from "../parse-data-file.js";
 import type { Classification } from "./classify.js";
 import { FabeCues, LABELS, type Label } from "./cues.js";
+import { FabeModelSchema } from "./fabe-model.js";
 import { FabeSettingsSchema } from "./fabe-settings.js";
 import {
   type Drill,
@@ -17,14 +18,19 @@ import {
   ProductSchema,
 } from "./feedback-data.js";
 import { FabeLabeller } from "./labeller.js";
-import { LinearModel, LinearModelSchema } from "./linear-model.js";
+import { LinearModel } from "./linear-model.js";
+import { OffProductCheck } from "./off-product.js";
 import { type FabeDeps, type FabeResult, type LabelledSentence, scorePitch } from "./score-pitch.js";
 import { PitchSplitter, type Span } from "./split.js";
+import { ViolationFinder } from "./violations.js";
 
 /** The data files FABE reads, as loaded by a runtime. */
 export interface FabeFiles {
   cuesJson: unknown;
-  /** prompts/fabe-model.json: the trained labeller (npm run fabe:train); undefined labels by the rules alone. */
+  /**
+   * prompts/fabe-model.json: the trained labeller and violation finder (npm run fabe:train); undefined labels by
+   * the rules alone.
+   */
   modelJson: unknown;
   feedbackJson: unknown;
   /** prompts/fabe-settings.json: thresholds, rubric points, the splitter's lengths and word lists. */
@@ -64,16 +70,30 @@ export class FabeService {
     }
     const settings = parseDataFile(FabeSettingsSchema, files.settingsJson, "prompts/fabe-settings.json");
     const cues = new FabeCues(files.cuesJson, toTraditional);
-    const labelModel =
+    const models =
       files.modelJson === undefined
         ? undefined
-        : new LinearModel(parseDataFile(LinearModelSchema, files.modelJson, "prompts/fabe-model.json"));
+        : parseDataFile(FabeModelSchema, files.modelJson, "prompts/fabe-model.json");
+    const feedback = parseDataFile(FabeFeedbackSchema, files.feedbackJson, "prompts/fabe-feedback.json");
     this.deps = {
       cues,
-      labeller: new FabeLabeller(cues, toTraditional, settings, labelModel),
-      feedback: parseDataFile(FabeFeedbackSchema, files.feedbackJson, "prompts/fabe-feedback.json"),
+      labeller: new FabeLabeller(cues, toTraditional, settings, models && new LinearModel(models.sentences)),
+      feedback,
       splitter: new PitchSplitter(settings.split),
+      violations: new ViolationFinder(
+        cues,
+        feedback.violations,
+        corpus,
+        settings.violations,
+        models && new LinearModel(models.violations),
+      ),
       rubric: settings.rubric,
+      offProduct: new OffProductCheck(
+        this.products,
+        toTraditional,
+        settings.offProduct.minShared,
+        settings.offProduct.shared,
+      ),
       products: this.products,
       corpus,
       toTraditional,

@@ -27,26 +27,51 @@ export const FabeSettingsSchema = z.object({
     groupStronger: Weight,
     positionBuckets: Count,
     wordWeight: z.number().positive(),
+    /** How much the sentence's place in the pitch weighs (first, last, which fifth; 0: not at all). */
+    positionWeight: z.number().min(0),
   }),
-  labeller: z.object({ elementProbability: z.number().min(0).max(1) }),
+  /** How the models are trained (evals/fabe-training.ts): retrain after a change. */
+  training: z.object({
+    epochs: Count,
+    rate: z.number().positive(),
+    l2: z.number().min(0),
+    seed: z.number().int(),
+    minCount: Count,
+    violationWeight: z.number().positive(),
+    aloneWeight: z.number().min(0),
+  }),
+  labeller: z.object({ elementProbability: z.number().min(0).max(1), keepProbability: z.number().min(0).max(1) }),
+  /** How sure the violation model (prompts/fabe-model.json `violations`) must be before a sentence is flagged. */
+  violations: z.object({
+    probability: z.number().min(0).max(1),
+    /** What counts as speaking to the customer, for `no-customer` (violations.ts). */
+    addressed: z.object({ titles: Words, greetings: Words, generic: Words }),
+  }),
   /** The 0–100 score's points (score-pitch.ts, docs/fabe.md). */
   rubric: z.object({
     perElement: Weight,
     orderBonus: Weight,
     concreteEvidenceBonus: Weight,
     concreteEvidenceMinChars: Count,
-    penalty: z.object({ "casual-promise": Weight, contradiction: Weight, arguing: Weight, "no-customer": Weight }),
+    /** The most a pitch can score when it is not about the drill's product. */
+    offProductCap: Weight,
+    penalty: z.object({
+      "casual-promise": Weight,
+      contradiction: Weight,
+      arguing: Weight,
+      bragging: Weight,
+      "delaying-order": Weight,
+      "no-customer": Weight,
+    }),
   }),
+  /** When a pitch practised on a card is about something else (off-product.ts). */
+  offProduct: z.object({ minShared: z.number().int().min(0), shared: Count }),
   /** How a pitch is cut into sentences (split.ts). */
   split: z.object({
-    longCjk: Count,
-    longWords: Count,
     runOnCjk: Count,
     runOnWords: Count,
     minPieceChars: Count,
     minTailChars: Count,
-    greetingMinRestChars: z.number().int().min(0),
-    abbreviationLookbackChars: Count,
     chineseOpeners: Words,
     englishOpeners: Words,
     continuers: Words,

@@ -4,6 +4,7 @@ import { type OpenAIServer, startOpenAIServer } from "../../../test/support/open
 import { type AppDeps, createApp } from "../../app.js";
 import { OpenAIChatModel } from "../../llm/openai.js";
 import type { FabeResult } from "./score-pitch.js";
+import { mergeClauses } from "./split.js";
 
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
@@ -19,27 +20,61 @@ const score = async (body: unknown) =>
     headers: { "content-type": "application/json" },
   });
 
-describe("splitting a pitch (prompts/fabe-settings.json split)", () => {
-  it("splits at sentence ends in both scripts and English, and cuts a run-on pitch into its points", () => {
-    expect(deps.fabe.split("這套系統有十個廣告位。點擊率是自然排名的三倍!").map((s) => s.text)).toEqual([
+describe("splitting a pitch into the writer's sentences (docs/fabe-labelling-guide.md §1)", () => {
+  const texts = (pitch: string) => deps.fabe.split(pitch).map((span) => span.text);
+
+  it("ends a sentence at 。！？!? and line breaks, never at a comma or a semicolon", () => {
+    expect(texts("這套系統有十個廣告位。點擊率是自然排名的三倍!")).toEqual([
       "這套系統有十個廣告位。",
       "點擊率是自然排名的三倍!",
     ]);
-    expect(deps.fabe.split("It has 2TB. It syncs in 0.3 seconds, which is fast.").map((s) => s.text)).toEqual([
+    const long =
+      "您們門市現在每天要接兩百多通電話，很多客人打不進來就直接掛了，用了400電話以後來電會自動轉到空著的分機，等於每天多接住幾十個客人。";
+    expect(texts(long)).toEqual([long]);
+    expect(texts("它有兩個鏡頭；夜視十米。您看呢？")).toEqual(["它有兩個鏡頭；夜視十米。", "您看呢？"]);
+    expect(texts("It has 2TB. It syncs in 0.3 seconds, which is fast.")).toEqual([
       "It has 2TB.",
       "It syncs in 0.3 seconds, which is fast.",
     ]);
-    const runOn = deps.fabe.split(
-      "我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用",
-    );
+    expect(texts("Dear Ms. Lee, our U.S. team ships in 3.5 days... or less.\nThanks")).toEqual([
+      "Dear Ms. Lee, our U.S. team ships in 3.5 days... or less.",
+      "Thanks",
+    ]);
+    expect(texts("boss, kitchen deep clean\nSGD 650 one time\nlet me know")).toEqual([
+      "boss, kitchen deep clean",
+      "SGD 650 one time",
+      "let me know",
+    ]);
+  });
+
+  it("cuts only a pitch with no sentence-final punctuation at all into clauses, quoting the writer's text", () => {
+    const pitch =
+      "我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用";
+    const runOn = deps.fabe.split(pitch);
     expect(runOn.length).toBeGreaterThanOrEqual(3);
-    for (const span of runOn)
-      expect(
-        "我们这个企业邮箱是用你们自己的域名的单个附件能发到3G比免费邮箱稳定得多现在深圳有两万多家外贸公司在用".slice(
-          span.start,
-          span.end,
-        ),
-      ).toBe(span.text);
+    for (const span of runOn) {
+      expect(pitch.slice(span.start, span.end)).toBe(span.text);
+      expect(span.clause).toBe(true);
+    }
+    expect(deps.fabe.split("我們的主機有四個鏡頭，夜視十米。").every((span) => !span.clause)).toBe(true);
+  });
+
+  it("merges a run-on's neighbouring clauses that carry the same element back into one sentence", async () => {
+    const pitch = "王老闆您好呀 我們的豆子一公斤680 每週烘每週送 您店裡的拿鐵會更穩定 下週再來拜訪";
+    const pieces = deps.fabe.split(pitch);
+    const labels = ["other", "F", "F", "B", "other"].map((label) => ({ label }));
+    const merged = mergeClauses(pitch, pieces, labels, (first, _second, text) => ({ ...first, text }));
+    expect(merged.spans.map((span) => span.text)).toEqual([
+      "王老闆您好呀",
+      "我們的豆子一公斤680 每週烘每週送",
+      "您店裡的拿鐵會更穩定",
+      "下週再來拜訪",
+    ]);
+    // End to end, the writer's text is kept and no two neighbouring clauses keep the same label.
+    const result = (await (await score({ pitch })).json()) as FabeResult;
+    for (const sentence of result.sentences) expect(pitch).toContain(sentence.text);
+    for (let i = 1; i < result.sentences.length; i++)
+      expect(result.sentences[i]?.label).not.toBe(result.sentences[i - 1]?.label);
   });
 });
 
@@ -84,7 +119,8 @@ describe("POST /api/fabe/score", () => {
     expect(rules).toContain("casual-promise");
     expect(rules).toContain("no-customer");
     for (const violation of result.violations) {
-      expect(violation.citations.length).toBeGreaterThan(0);
+      expect(violation.citations.length).toBe(1);
+      expect(violation.principle.length).toBeGreaterThan(10);
       expect("This printer has a 500-sheet tray. It prints 40 pages a minute. I guarantee it never jams.").toContain(
         violation.quote,
       );

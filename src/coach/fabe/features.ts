@@ -36,24 +36,48 @@ export function sentenceFeatures(
   for (const hit of hits) add(`cue:${hit.group}:${hit.cue.toLowerCase()}`);
   for (const violation of cues.violations(text)) add(`violation:${violation.rule}`);
   add(`rule:${ruleLabels[index]}`);
-  add(`previous:${ruleLabels[index - 1] ?? "start"}`);
-  add(`next:${ruleLabels[index + 1] ?? "end"}`);
+  // The neighbours' verdicts; a missing neighbour is a place in the pitch, weighed as one (below).
+  if (index > 0) add(`previous:${ruleLabels[index - 1]}`);
+  if (index + 1 < sentences.length) add(`next:${ruleLabels[index + 1]}`);
 
   if (/[??]\s*$/.test(text)) add("question");
-  if (index === 0) add("first");
-  if (index === sentences.length - 1) add("last");
-  const buckets = settings.positionBuckets;
-  add(`fifth:${Math.min(buckets - 1, Math.floor((buckets * index) / sentences.length))}`);
+  // Where it stands, weighed by positionWeight: writers open with greetings and close with asks, but a pitch of
+  // one sentence is both first and last and is often all content.
+  const place = settings.positionWeight;
+  if (place > 0 && sentences.length === 1) add("only", place);
+  else if (place > 0) {
+    if (index === 0) add("first", place);
+    if (index === sentences.length - 1) add("last", place);
+    if (index === 0) add("previous:start", place);
+    if (index === sentences.length - 1) add("next:end", place);
+    const buckets = settings.positionBuckets;
+    add(`fifth:${Math.min(buckets - 1, Math.floor((buckets * index) / sentences.length))}`, place);
+  }
   if (/\d/.test(text)) add("digit");
   if (/\d+\s*(%|%|成|倍)/.test(text)) add("percent");
 
-  const lower = toTraditional(text).toLowerCase();
-  const han = [...lower.replace(/[^\p{Script=Han}]/gu, "")];
-  for (let i = 0; i + 1 < han.length; i++) add(`zh:${han[i]}${han[i + 1]}`, settings.wordWeight);
-  const words = (lower.match(/[a-z][a-z']*/g) ?? []).map(stem);
-  for (let i = 0; i < words.length; i++) {
-    add(`en:${words[i]}`, settings.wordWeight);
-    if (i + 1 < words.length) add(`en2:${words[i]}_${words[i + 1]}`, settings.wordWeight);
-  }
+  addWords(text, settings.wordWeight, toTraditional, add);
   return features;
+}
+
+/**
+ * A sentence's words: Chinese character pairs in Traditional, English stems and stem pairs. Digits are folded to 0,
+ * so that "月租990" and "月租1299" are the same words.
+ */
+function addWords(
+  text: string,
+  weight: number,
+  toTraditional: (text: string) => string,
+  add: (name: string, value: number) => void,
+): void {
+  const lower = toTraditional(text)
+    .toLowerCase()
+    .replace(/[0-9]+(?:[.,][0-9]+)*/g, "0");
+  const han = [...lower.replace(/[^\p{Script=Han}0]/gu, "")];
+  for (let i = 0; i + 1 < han.length; i++) add(`zh:${han[i]}${han[i + 1]}`, weight);
+  const words = (lower.match(/[a-z][a-z']*|0/g) ?? []).map(stem);
+  for (let i = 0; i < words.length; i++) {
+    add(`en:${words[i]}`, weight);
+    if (i + 1 < words.length) add(`en2:${words[i]}_${words[i + 1]}`, weight);
+  }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 const Localised = z.object({ "zh-Hant": z.string(), "zh-Hans": z.string(), en: z.string() });
 const PerLabel = z.object({ F: Localised, A: Localised, B: Localised, E: Localised });
+const Violation = z.object({ advice: Localised, principle: Localised.extend({ section: z.string() }) });
 
 /** prompts/fabe-feedback.json. */
 export const FabeFeedbackSchema = z.object({
@@ -11,17 +12,27 @@ export const FabeFeedbackSchema = z.object({
   missing: PerLabel,
   complete: Localised,
   order: Localised,
+  /**
+   * Per selling principle: the advice a rep sees, and the handbook's own words it comes from (`zh-Hant` must
+   * appear verbatim in a chunk of `section`: that chunk is the violation's citation, checked at load).
+   */
   violations: z.object({
-    "casual-promise": Localised,
-    contradiction: Localised,
-    arguing: Localised,
-    "no-customer": Localised,
+    "casual-promise": Violation,
+    contradiction: Violation,
+    arguing: Violation,
+    bragging: Violation,
+    "delaying-order": Violation,
+    "no-customer": Violation,
   }),
   placeholder: PerLabel,
   /** The same blanks for the rep's own product: `{product}` is its name as they wrote it. */
   ownPlaceholder: PerLabel,
   /** The note that the pitch was scored on the rep's own product, not a card; `{product}` is its name. */
   ownProduct: Localised,
+  /** The note that the pitch is not about the drill's card: `{product}` the card, `{cap}` the score's cap. */
+  offProduct: Localised,
+  /** The same when the pitch names another of our cards, `{other}`. */
+  offProductNamed: Localised,
   fromCard: Localised,
   fixPromise: Localised,
   /** The CLI's words around a scored pitch (format-text.ts). */

@@ -29,7 +29,8 @@ export function formatFabeText(result: FabeResult, terminal: FabeFeedback["termi
     lines.push("", `${words.violations}:`);
     for (const violation of result.violations)
       lines.push(
-        `  - ${violation.rule}: 「${violation.quote}」 ${violation.advice} [${violation.citations.join(", ")}]`,
+        `  - ${violation.rule}: 「${violation.quote}」 ${violation.advice}`,
+        `    「${violation.principle}」 [${violation.citations.join(", ")}]`,
       );
   }
   lines.push(

@@ -1,7 +1,7 @@
 import { type Classification, classify, cuesFor } from "./classify.js";
 import { type FabeCues, LABELS, type Label } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
-import { sentenceFeatures } from "./features.js";
+import { type Features, sentenceFeatures } from "./features.js";
 import type { LinearModel } from "./linear-model.js";
 
 export interface LabelledSentence {
@@ -26,20 +26,50 @@ export class FabeLabeller {
   ) {}
 
   label(texts: readonly string[]): LabelledSentence[] {
+    return this.labelWithFeatures(texts).sentences;
+  }
+
+  /** The labels, and each sentence's features (empty without a model), which the violation model reads too. */
+  labelWithFeatures(texts: readonly string[]): { sentences: LabelledSentence[]; features: Features[] } {
     const rules = texts.map((text) => classify(text, this.cues, this.settings.rules));
     const model = this.model;
-    if (!model) return texts.map((text, index) => ({ text, ...(rules[index] as Classification) }));
+    if (!model)
+      return { sentences: texts.map((text, index) => ({ text, ...(rules[index] as Classification) })), features: [] };
     const ruleLabels = rules.map((rule) => rule.label);
-    const probabilities = texts.map((_, index) =>
-      model.predict(sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features)),
+    const features = texts.map((_, index) =>
+      sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features),
     );
+    const probabilities = features.map((sentence) => model.predict(sentence));
     const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
+    this.dropDoubtfulElements(texts, labels, probabilities);
     this.restoreElements(texts, labels, probabilities);
-    return texts.map((text, index) => {
+    const sentences = texts.map((text, index) => {
       const label = labels[index] as Label;
       const rule = rules[index] as Classification;
       return { text, label, cues: label === rule.label ? rule.cues : cuesFor(label, text, this.cues) };
     });
+    return { sentences, features };
+  }
+
+  /**
+   * The other side of the same judgement: an element that only doubtful sentences carry (each at most
+   * `labeller.keepProbability` likely) is not counted present; those sentences take their next label the guide
+   * allows. 0 turns this off.
+   */
+  private dropDoubtfulElements(
+    texts: readonly string[],
+    labels: Label[],
+    probabilities: ReadonlyArray<readonly number[]>,
+  ): void {
+    const keep = this.settings.labeller.keepProbability;
+    if (keep <= 0) return;
+    for (const element of ["F", "A", "B", "E"] as const) {
+      const column = LABELS.indexOf(element);
+      const carriers = labels.flatMap((label, index) => (label === element ? [index] : []));
+      if (carriers.length === 0 || carriers.some((index) => (probabilities[index]?.[column] ?? 0) > keep)) continue;
+      for (const index of carriers)
+        labels[index] = this.decide(texts[index] as string, probabilities[index] as number[], element);
+    }
   }
 
   /**
@@ -61,7 +91,7 @@ export class FabeLabeller {
       labels.forEach((label, index) => {
         const probability = probabilities[index]?.[column] ?? 0;
         const shared = labels.filter((other) => other === label).length > 1;
-        if (shared && probability > bestProbability && (element !== "B" || this.addressed(texts[index] as string))) {
+        if (shared && probability > bestProbability && (element !== "B" || this.addresses(texts[index] as string))) {
           best = index;
           bestProbability = probability;
         }
@@ -74,15 +104,16 @@ export class FabeLabeller {
    * The most probable label the guide allows: a benefit is the customer's gain, so a sentence that does not
    * address the customer ("I guarantee it never jams") is not B, however much it sounds like a promise.
    */
-  private decide(text: string, probabilities: readonly number[]): Label {
-    const addressed = this.addressed(text);
-    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number })).sort(
-      (a, b) => b.probability - a.probability,
-    );
+  private decide(text: string, probabilities: readonly number[], not?: Label): Label {
+    const addressed = this.addresses(text);
+    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number }))
+      .filter((candidate) => candidate.label !== not)
+      .sort((a, b) => b.probability - a.probability);
     return (ranked.find((candidate) => candidate.label !== "B" || addressed) ?? ranked[0])!.label;
   }
 
-  private addressed(text: string): boolean {
+  /** Whether a sentence speaks to the customer or their business (a customer cue: 您, "your team" …). */
+  addresses(text: string): boolean {
     return this.cues.hits(text).some((hit) => hit.group === "customer" && hit.weight > 0);
   }
 }

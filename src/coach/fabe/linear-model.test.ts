@@ -3,12 +3,12 @@ import { LinearModelSchema } from "./linear-model.js";
 
 const valid = {
   labels: ["F", "A", "B", "E", "other"],
+  scale: 100,
   bias: [0, 0, 0, 0, 0],
   weights: { "w:省錢": [0.1, 0.2, 0.3, 0.4, 0.5] },
-  trainedOn: { files: ["evals/fabe-dev.jsonl"], sha256: "x", settings: { epochs: 30 } },
 };
 
-describe("the FABE model file's schema", () => {
+describe("a linear model's schema", () => {
   it("accepts a well-formed weight table and keeps it as it is (no copy)", () => {
     const parsed = LinearModelSchema.parse(valid);
     expect(parsed.weights).toBe(valid.weights);

@@ -1,18 +1,30 @@
 import { z } from "zod";
-import { LABELS, type Label } from "./cues.js";
 import type { Features } from "./features.js";
 
-/** prompts/fabe-model.json: a multinomial logistic regression over named features. */
-export const LinearModelSchema = z.object({
-  labels: z.array(z.enum(LABELS)).length(LABELS.length),
-  bias: z.array(z.number()).length(LABELS.length),
-  /** Feature name → one weight per label, in `labels` order. */
-  weights: z.custom<Record<string, number[]>>(isWeightTable, {
-    message: `weights must map each feature name to ${LABELS.length} finite numbers`,
-  }),
-  /** How it was made: the training files and their hash, the settings, the figures on held-out sets. */
-  trainedOn: z.object({ files: z.array(z.string()), sha256: z.string(), settings: z.record(z.string(), z.number()) }),
-});
+/**
+ * A multinomial logistic regression over named features (prompts/fabe-model.json labels sentences,
+ * prompts/fabe-violations-model.json finds the selling-principle violations).
+ */
+export const LinearModelSchema = z
+  .object({
+    labels: z.array(z.string().min(1)).min(2),
+    /** Weights and bias are stored as integers: the real value is the integer divided by this. */
+    scale: z.number().positive(),
+    bias: z.array(z.number()),
+    /** Feature name → one weight per label, in `labels` order (times `scale`). */
+    weights: z.custom<Record<string, number[]>>(isWeightTable, {
+      message: "weights must map each feature name to a row of finite numbers",
+    }),
+  })
+  .superRefine((model, context) => {
+    if (model.bias.length !== model.labels.length)
+      context.addIssue({ code: "custom", path: ["bias"], message: `bias needs ${model.labels.length} numbers` });
+    for (const row of Object.values(model.weights)) {
+      if (row.length === model.labels.length) continue;
+      context.addIssue({ code: "custom", path: ["weights"], message: `each row needs ${model.labels.length} weights` });
+      return;
+    }
+  });
 export type LinearModelJson = z.infer<typeof LinearModelSchema>;
 
 /**
@@ -22,7 +34,7 @@ export type LinearModelJson = z.infer<typeof LinearModelSchema>;
 function isWeightTable(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   for (const weights of Object.values(value)) {
-    if (!Array.isArray(weights) || weights.length !== LABELS.length) return false;
+    if (!Array.isArray(weights)) return false;
     for (const weight of weights) if (typeof weight !== "number" || !Number.isFinite(weight)) return false;
   }
   return true;
@@ -30,22 +42,38 @@ function isWeightTable(value: unknown): boolean {
 
 export interface TrainingExample {
   features: Features;
-  label: Label;
+  label: string;
+  /** How much the example counts (default 1): rare labels can be made to count more. */
+  weight?: number;
+  /** False for an example made from another (a sentence learned alone too): its features do not count twice. */
+  counted?: false;
 }
 
+/** Weights are stored as integers in hundredths. */
+const SCALE = 100;
+
+/** How the FABE models are trained: prompts/fabe-settings.json `training` (docs/tuning.md). */
 export interface TrainingSettings {
   epochs: number;
   rate: number;
   l2: number;
   seed: number;
+  /** Features seen in fewer training examples than this are left out (they are one writer's habits, and weigh). */
+  minCount: number;
+  /** How much a sentence that breaks a principle counts in training the violation model. */
+  violationWeight: number;
+  /** How much each sentence counts when learned again alone, as a pitch of one. */
+  aloneWeight: number;
 }
 
-export const DEFAULT_TRAINING: TrainingSettings = { epochs: 30, rate: 0.05, l2: 1e-4, seed: 1 };
-
 export class LinearModel {
-  constructor(private readonly json: Pick<LinearModelJson, "labels" | "bias" | "weights">) {}
+  constructor(private readonly json: LinearModelJson) {}
 
-  /** Probabilities per label (softmax), in LABELS order. */
+  get labels(): readonly string[] {
+    return this.json.labels;
+  }
+
+  /** Probabilities per label (softmax), in `labels` order. */
   predict(features: Features): number[] {
     const scores = [...this.json.bias];
     for (const [name, value] of features) {
@@ -53,64 +81,83 @@ export class LinearModel {
       if (!weights) continue;
       for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (weights[k] as number) * value;
     }
-    return softmax(scores);
+    return softmax(scores.map((score) => score / this.json.scale));
   }
 }
 
 /**
  * Stochastic gradient descent with L2, deterministic: the same examples and settings give the same weights,
- * so the shipped model can be checked against a fresh training run. Weights under 1e-3 are dropped and the
- * rest rounded to 4 decimals, to keep the file small.
+ * so the shipped model can be checked against a fresh training run. Weights are kept to two decimals, as integers
+ * (`scale` 100), and a feature whose weights all round to 0 is dropped: the file is a third of the size and the
+ * Workers bundle stays under its limit; on the training writers one sentence label in 23,841 changed. The
+ * examples are turned into index arrays once: the inner loop then touches typed arrays only.
  */
 export function trainLinearModel(
   examples: readonly TrainingExample[],
-  settings: TrainingSettings = DEFAULT_TRAINING,
-): Pick<LinearModelJson, "labels" | "bias" | "weights"> {
-  const bias = LABELS.map(() => 0);
-  const weights = new Map<string, number[]>();
+  labels: readonly string[],
+  settings: Pick<TrainingSettings, "epochs" | "rate" | "l2" | "seed" | "minCount">,
+): LinearModelJson {
+  const width = labels.length;
+  const counts = new Map<string, number>();
   for (const example of examples)
-    for (const name of example.features.keys())
-      if (!weights.has(name))
-        weights.set(
-          name,
-          LABELS.map(() => 0),
-        );
+    if (example.counted !== false)
+      for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts].filter(([, count]) => count >= settings.minCount).map(([name]) => name);
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = new Map(names.map((name, index) => [name, index]));
+  const rows = examples.map((example) => {
+    const active = [...example.features].filter(([name]) => ids.has(name));
+    const target = labels.indexOf(example.label);
+    if (target < 0) throw new Error(`training example labelled ${example.label}: not one of ${labels.join(", ")}`);
+    return {
+      ids: Int32Array.from(active, ([name]) => ids.get(name) as number),
+      values: Float64Array.from(active, ([, value]) => value),
+      target,
+      weight: example.weight ?? 1,
+    };
+  });
+  const bias = new Float64Array(width);
+  const weights = new Float64Array(names.length * width);
+  const scores = new Float64Array(width);
   let state = settings.seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
-  const order = examples.map((_, index) => index);
+  const order = rows.map((_, index) => index);
+  const decay = 1 - settings.rate * settings.l2;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const index of order) {
-      const example = examples[index] as TrainingExample;
-      const scores = [...bias];
-      for (const [name, value] of example.features) {
-        const row = weights.get(name) as number[];
-        for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (row[k] as number) * value;
+      const row = rows[index] as (typeof rows)[number];
+      for (let k = 0; k < width; k++) scores[k] = bias[k] as number;
+      for (let f = 0; f < row.ids.length; f++) {
+        const base = (row.ids[f] as number) * width;
+        const value = row.values[f] as number;
+        for (let k = 0; k < width; k++) scores[k] = (scores[k] as number) + (weights[base + k] as number) * value;
       }
-      const probabilities = softmax(scores);
-      const target = LABELS.indexOf(example.label);
-      for (let k = 0; k < LABELS.length; k++) {
-        const gradient = (probabilities[k] as number) - (k === target ? 1 : 0);
+      const probabilities = softmax([...scores]);
+      for (let k = 0; k < width; k++) {
+        const gradient = row.weight * ((probabilities[k] as number) - (k === row.target ? 1 : 0));
         bias[k] = (bias[k] as number) - settings.rate * gradient;
-        for (const [name, value] of example.features) {
-          const row = weights.get(name) as number[];
-          row[k] = (row[k] as number) * (1 - settings.rate * settings.l2) - settings.rate * gradient * value;
+        for (let f = 0; f < row.ids.length; f++) {
+          const at = (row.ids[f] as number) * width + k;
+          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
         }
       }
     }
   }
-  const round = (value: number) => Math.round(value * 1e4) / 1e4;
+  const round = (value: number) => Math.round(value * SCALE) + 0;
   const kept: Record<string, number[]> = {};
-  for (const [name, row] of [...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (row.some((weight) => Math.abs(weight) >= 1e-3)) kept[name] = row.map(round);
-  }
-  return { labels: [...LABELS], bias: bias.map(round), weights: kept };
+  names.forEach((name, index) => {
+    const row = [...weights.subarray(index * width, (index + 1) * width)];
+    const rounded = row.map(round);
+    if (rounded.some((weight) => weight !== 0)) kept[name] = rounded;
+  });
+  return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), weights: kept };
 }
 
 function softmax(scores: readonly number[]): number[] {

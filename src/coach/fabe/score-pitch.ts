@@ -7,17 +7,12 @@ import type { FabeCues, ViolationRule } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
 import type { FabeLabeller, LabelledSentence } from "./labeller.js";
+import type { OffProductCheck } from "./off-product.js";
 import { chooseProduct, type ProductChoice } from "./product-choice.js";
-import type { PitchSplitter, Span } from "./split.js";
+import { mergeClauses, type PitchSplitter } from "./split.js";
+import type { Violation, ViolationFinder } from "./violations.js";
 
-export type { LabelledSentence };
-
-export interface Violation {
-  rule: ViolationRule;
-  quote: string;
-  advice: string;
-  citations: string[];
-}
+export type { LabelledSentence, Violation };
 
 export interface FabeResult {
   lang: Lang;
@@ -29,6 +24,8 @@ export interface FabeResult {
   productName?: string;
   /** True when `product` was the rep's own product (not a card): the rewrite leaves its facts blank. */
   ownProduct?: boolean;
+  /** True when the pitch is clearly about another product than the card asked for: the score is capped. */
+  offProduct?: boolean;
   sentences: LabelledSentence[];
   present: { F: boolean; A: boolean; B: boolean; E: boolean };
   missing: Array<"F" | "A" | "B" | "E">;
@@ -45,6 +42,8 @@ export interface FabeDeps {
   labeller: FabeLabeller;
   feedback: FabeFeedback;
   splitter: PitchSplitter;
+  violations: ViolationFinder;
+  offProduct: OffProductCheck;
   /** prompts/fabe-settings.json `rubric`: the score's points. */
   rubric: FabeSettings["rubric"];
   products: readonly Product[];
@@ -66,19 +65,33 @@ export function scorePitch(
   relabel?: (sentences: LabelledSentence[]) => LabelledSentence[],
 ): FabeResult {
   const lang = request.lang ?? detectLanguage(request.pitch, deps.toTraditional);
-  const spans = deps.splitter.split(request.pitch);
-  const classified = deps.labeller.label(spans.map((span) => span.text));
+  const pieces = deps.splitter.split(request.pitch);
+  const labelled = deps.labeller.labelWithFeatures(pieces.map((piece) => piece.text));
+  const { labelled: classified } = mergeClauses(request.pitch, pieces, labelled.sentences, (first, second, text) => ({
+    text,
+    label: first.label,
+    cues: [...new Set([...first.cues, ...second.cues])],
+  }));
   const sentences = relabel ? relabel(classified) : classified;
   const present = { F: false, A: false, B: false, E: false };
   for (const sentence of sentences) if (sentence.label !== "other") present[sentence.label] = true;
   const missing = ELEMENTS.filter((element) => !present[element]);
   const orderOk = inOrder(sentences);
   const fabeChunk = firstChunk(deps.corpus, deps.feedback.fabeSection);
-  const principlesChunk = firstChunk(deps.corpus, deps.feedback.principlesSection);
-  const violations = findViolations(spans, sentences, deps, lang, principlesChunk);
+  const violations = deps.violations.find({
+    pitch: request.pitch,
+    // The clauses of a run-on as they were read (the violation model was trained on them); labels as decided.
+    sentences: relabel ? sentences : labelled.sentences,
+    features: relabel ? [] : labelled.features,
+    addresses: (text) => deps.labeller.addresses(text),
+    lang,
+  });
   const choice = chooseProduct(request.product, request.pitch, deps.products, deps.toTraditional);
   const product = choice.card;
-  const score = rubric(present, orderOk, sentences, violations, deps.rubric);
+  // Only a card the rep asked for can be off the point: without `product`, the card is the one the pitch names.
+  const off = product && request.product ? deps.offProduct.check(request.pitch, product) : undefined;
+  const scored = rubric(present, orderOk, sentences, violations, deps.rubric);
+  const score = off ? Math.min(scored, deps.rubric.offProductCap) : scored;
 
   const feedback: FabeResult["feedback"] = [];
   const cite = (chunk: Chunk | undefined) => (chunk ? [chunk.id] : []);
@@ -88,12 +101,21 @@ export function scorePitch(
   if (!orderOk) feedback.push({ text: deps.feedback.order[lang], citations: cite(fabeChunk) });
   for (const violation of violations) feedback.push({ text: violation.advice, citations: violation.citations });
   if (choice.own) feedback.push({ text: fill(deps.feedback.ownProduct[lang], { product: choice.own }), citations: [] });
+  if (off && product) {
+    const words = { product: product.name[lang], cap: String(deps.rubric.offProductCap) };
+    const text =
+      off === true
+        ? fill(deps.feedback.offProduct[lang], words)
+        : fill(deps.feedback.offProductNamed[lang], { ...words, other: off.name[lang] });
+    feedback.unshift({ text, citations: [] });
+  }
 
   return {
     lang,
     mode: "offline",
     ...(product ? { product: product.id, productName: product.name[lang] } : {}),
     ...(choice.own ? { productName: choice.own, ownProduct: true } : {}),
+    ...(off ? { offProduct: true } : {}),
     sentences,
     present,
     missing,
@@ -102,7 +124,7 @@ export function scorePitch(
     score,
     feedback,
     rewrite: rewrite(sentences, missing, violations, choice, lang, deps.feedback),
-    citations: [fabeChunk, ...(violations.length ? [principlesChunk] : [])].filter(
+    citations: [fabeChunk, ...violationChunks(violations, deps.corpus)].filter(
       (chunk): chunk is Chunk => chunk !== undefined,
     ),
   };
@@ -114,48 +136,6 @@ function inOrder(sentences: readonly LabelledSentence[]): boolean {
     (index) => index >= 0,
   );
   return firsts.every((index, i) => i === 0 || index >= (firsts[i - 1] as number));
-}
-
-function findViolations(
-  spans: readonly Span[],
-  sentences: readonly LabelledSentence[],
-  deps: FabeDeps,
-  lang: Lang,
-  principles: Chunk | undefined,
-): Violation[] {
-  const violations: Violation[] = [];
-  const citations = principles ? [principles.id] : [];
-  spans.forEach((span) => {
-    const seen = new Set<string>();
-    for (const hit of deps.cues.violations(span.text)) {
-      if (seen.has(hit.rule)) continue;
-      seen.add(hit.rule);
-      violations.push({
-        rule: hit.rule,
-        quote: verbatim(span.text, hit.form, deps.toTraditional),
-        advice: deps.feedback.violations[hit.rule][lang],
-        citations,
-      });
-    }
-  });
-  if (sentences.length > 0 && !sentences.some((sentence) => sentence.label === "B")) {
-    violations.push({
-      rule: "no-customer",
-      quote: sentences[0]?.text ?? "",
-      advice: deps.feedback.violations["no-customer"][lang],
-      citations,
-    });
-  }
-  return violations;
-}
-
-/** The span of the rep's own words that a (Traditional, lowercase) cue matched. */
-function verbatim(sentence: string, form: string, toTraditional: (text: string) => string): string {
-  const converted = toTraditional(sentence).toLowerCase();
-  const index = converted.indexOf(form);
-  return index >= 0 && converted.length === sentence.length
-    ? sentence.slice(index, index + form.length).replace(/[,,]$/, "")
-    : sentence;
 }
 
 /** The rubric of docs/fabe.md, with its points from prompts/fabe-settings.json; the result is kept within 0–100. */
@@ -224,6 +204,11 @@ function blank(element: "F" | "A" | "B" | "E", choice: ProductChoice, lang: Lang
   return choice.own
     ? fill(feedback.ownPlaceholder[element][lang], { product: choice.own })
     : feedback.placeholder[element][lang];
+}
+
+/** The chunks the violations cite, each once. */
+function violationChunks(violations: readonly Violation[], corpus: CorpusIndex): Array<Chunk | undefined> {
+  return [...new Set(violations.flatMap((violation) => violation.citations))].map((id) => corpus.chunk(id));
 }
 
 function firstChunk(corpus: CorpusIndex, sectionId: string): Chunk | undefined {

@@ -5,23 +5,34 @@ export interface Span {
   text: string;
   start: number;
   end: number;
+  /**
+   * A clause of a run-on pitch (one with no sentence-final punctuation at all), cut where a new point may begin.
+   * Neighbouring clauses that carry the same element are one sentence of the writer's: `mergeClauses` joins them
+   * back once they are labelled.
+   */
+  clause?: true;
 }
 
-const TERMINAL = /[。!?\uFF01\uFF1F;\uFF1B…]+[」』”’)]*|[.!?]+(?=\s|$)["'”’)]*|\n+/g;
-/** "王總您好,我們的…" / "Hi Sarah, our …": the greeting is a sentence of its own. */
-const GREETING =
-  /^\s*(?:[\p{Script=Han}]{0,6}(?:您好|你好|妳好|早安|午安)[!!,,\uFF0C\uFF01]?|(?:hi|hello|dear)\b[^,.!?]{0,30}[,!])\s*/iu;
+/**
+ * Where a sentence ends (docs/fabe-labelling-guide.md §1): 。！？!? however repeated, with any closing quote or
+ * bracket; an English full stop before white space or the end; an ellipsis only before a line break or the end;
+ * every line break. Commas, colons and semicolons never end one: a semicolon joins clauses of one sentence.
+ */
+const SENTENCE_END =
+  /[。!?\uFF01\uFF1F]+[」』”’"')）]*|(?<!\.)\.(?=[」』”’"')）]*(?:\s|$))[」』”’"')）]*|(?:…+|\.{3,})(?=\s*(?:\n|$))|\n+/g;
+/** Any sentence-final mark at all: a pitch without one is a run-on. */
+const ANY_FINAL = /[。!?\uFF01\uFF1F]|[A-Za-z0-9%)'"’”]\.(?:\s|$)/;
 
 /**
- * Splits a pitch into sentences in Chinese (either script) or English: at terminal punctuation and line
- * breaks; then a long stretch without any (a run-on pitch) at commas or spaces, and, in Chinese with no
- * separators at all, before words that open a new point. The lengths and word lists are prompts/fabe-settings.json
- * `split`, compiled once here.
+ * Cuts a pitch into the writer's own sentences, in Chinese (either script) or English. A run-on pitch — typed on
+ * a phone or dictated, with no full stop, question or exclamation mark anywhere — is cut into clauses at commas
+ * and spaces (Chinese) or commas and clause openers (English), and Chinese typed with no separators at all before
+ * words that open a new point. The word lists are prompts/fabe-settings.json `split`, compiled once here.
  */
 export class PitchSplitter {
-  /** A title's full stop ("Mrs.", "Dr.") that does not end the sentence. */
+  /** A title's or an abbreviation's full stop ("Mrs.", "Dr.", "U.S.", "e.g.") that does not end the sentence. */
   private readonly abbreviation: RegExp;
-  /** Words that open a new clause in a run-on English pitch typed without punctuation. */
+  /** Words that open a new clause in a run-on English pitch. */
   private readonly englishOpeners: RegExp;
   /** A clause opening with one of these carries on the point before it ("…八百畝,而且噴灑均勻"). */
   private readonly continues: RegExp;
@@ -29,56 +40,49 @@ export class PitchSplitter {
   private readonly particles: RegExp;
 
   constructor(private readonly settings: SplitSettings) {
-    this.abbreviation = new RegExp(`(?:^|[^A-Za-z])(?:${settings.abbreviations.join("|")})$`, "i");
+    this.abbreviation = new RegExp(`(?:(?:^|[^A-Za-z])(?:${settings.abbreviations.join("|")})|\\.[A-Za-z])$`, "i");
     this.englishOpeners = new RegExp(`\\s+(?=(?:${settings.englishOpeners.map(escapeRegExp).join("|")})\\b)`, "gi");
     this.continues = new RegExp(`^(?:${settings.continuers.map(escapeRegExp).join("|")})`, "i");
     this.particles = new RegExp(`[${settings.finalParticles.map(escapeRegExp).join("")}](?=[\\p{Script=Han}])`, "gu");
   }
 
   split(pitch: string): Span[] {
+    // Line breaks end sentences too: a chat typed one point per line is not a run-on.
+    const runOn = !ANY_FINAL.test(pitch) && !pitch.trim().includes("\n");
     const spans: Span[] = [];
     let start = 0;
-    for (const match of pitch.matchAll(TERMINAL)) {
-      // "Mrs. Alvarez", "Dr. Lin": a title's full stop does not end the sentence.
-      const before = pitch.slice(Math.max(0, match.index - this.settings.abbreviationLookbackChars), match.index);
-      if (match[0].startsWith(".") && this.abbreviation.test(before)) continue;
+    for (const match of pitch.matchAll(runOn ? /\n+/g : SENTENCE_END)) {
+      if (match[0] === "." && this.abbreviation.test(pitch.slice(Math.max(0, match.index - 8), match.index))) continue;
       const end = match.index + match[0].length;
-      spans.push(...this.splitLong(pitch, start, end));
+      spans.push({ text: pitch.slice(start, end), start, end });
       start = end;
     }
-    spans.push(...this.splitLong(pitch, start, pitch.length));
+    spans.push({ text: pitch.slice(start), start, end: pitch.length });
     return spans
-      .flatMap((span) => this.splitGreeting(pitch, span))
+      .flatMap((span) => (runOn ? this.clauses(pitch, span) : [span]))
       .map((span) => trim(pitch, span))
       .filter((span): span is Span => span !== undefined && /[\p{L}\p{N}]/u.test(span.text));
   }
 
-  private splitLong(pitch: string, start: number, end: number): Span[] {
-    const { longCjk, longWords, runOnCjk, runOnWords } = this.settings;
-    const text = pitch.slice(start, end);
-    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-    const words = text.split(/\s+/).filter(Boolean).length;
-    const bare = !/[,\uFF0C\u3001.;:!?\uFF01\uFF1F\u3002]/.test(text);
-    const long = han > 0 ? han > (bare ? runOnCjk : longCjk) : words > (bare ? runOnWords : longWords);
-    if (!long) return [{ text, start, end }];
-    if (bare && han === 0) return this.cutAt(pitch, start, end, this.englishOpeners);
-    if (bare && /\s/.test(text.trim())) {
-      const pieces = this.cutAt(pitch, start, end, /\s+/g);
-      // Only smaller pieces recurse: when the spaces leave no piece long enough to keep, cutAt gives back the
-      // whole stretch, and recursing on it never ended (a run-on with a Latin word such as Wi-Fi inside).
-      if (pieces.length > 1) return pieces.flatMap((piece) => this.splitLong(pitch, piece.start, piece.end));
-      return han > 0 ? this.cutBeforeOpeners(pitch, start, end) : [{ text, start, end }];
-    }
-    if (bare) return this.cutBeforeOpeners(pitch, start, end);
-    const separator = han > 0 ? /[,\uFF0C\u3001]\s*|\s+/g : /,\s+|\s+(?:and so|so that|which means|and)\s+/g;
-    const pieces = this.cutAt(pitch, start, end, separator);
-    if (pieces.length > 1) {
-      return pieces.flatMap((piece) =>
-        piece.end - piece.start < text.length ? this.splitLong(pitch, piece.start, piece.end) : [piece],
-      );
-    }
-    if (han > 0) return this.cutBeforeOpeners(pitch, start, end);
-    return [{ text, start, end }];
+  /** A line of a run-on pitch, cut into clauses (each marked `clause`). */
+  private clauses(pitch: string, line: Span): Span[] {
+    const han = line.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const pieces =
+      han > 0
+        ? this.cutAt(pitch, line.start, line.end, /[,\uFF0C\u3001;\uFF1B]\s*|\s+/g)
+        : this.cutAt(pitch, line.start, line.end, /[,;]\s+/g);
+    return pieces
+      .flatMap((piece) => {
+        if (han === 0) {
+          const words = piece.text.split(/\s+/).filter(Boolean).length;
+          return words > this.settings.runOnWords
+            ? this.cutAt(pitch, piece.start, piece.end, this.englishOpeners)
+            : [piece];
+        }
+        const pieceHan = piece.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+        return pieceHan > this.settings.runOnCjk ? this.cutBeforeOpeners(pitch, piece.start, piece.end) : [piece];
+      })
+      .map((piece) => ({ ...piece, clause: true as const }));
   }
 
   /** Cuts after each separator match, keeping pieces of at least a few characters. */
@@ -88,7 +92,7 @@ export class PitchSplitter {
     let from = 0;
     for (const match of text.matchAll(separator)) {
       const to = match.index + match[0].length;
-      if (this.continues.test(text.slice(to)) && separator.source.includes("FF0C")) continue;
+      if (this.continues.test(text.slice(to)) && /[,\uFF0C]/.test(match[0])) continue;
       if (match.index - from >= this.settings.minPieceChars) {
         pieces.push({ text: text.slice(from, to), start: start + from, end: start + to });
         from = to;
@@ -125,23 +129,48 @@ export class PitchSplitter {
     spans.push({ text: text.slice(from), start: start + from, end });
     return spans;
   }
+}
 
-  private splitGreeting(pitch: string, span: Span): Span[] {
-    const match = GREETING.exec(span.text);
-    if (!match || match[0].length >= span.text.trim().length - this.settings.greetingMinRestChars) return [span];
-    const cut = span.start + match[0].length;
-    return [
-      { text: pitch.slice(span.start, cut), start: span.start, end: cut },
-      { text: pitch.slice(cut, span.end), start: cut, end: span.end },
-    ];
-  }
+/**
+ * Joins neighbouring clauses of a run-on pitch that were given the same label: together they are one sentence
+ * of the writer's, quoted as they wrote it (the white space or comma between them kept).
+ */
+export function mergeClauses<T extends { label: string }>(
+  pitch: string,
+  spans: readonly Span[],
+  labelled: readonly T[],
+  join: (first: T, second: T, text: string) => T,
+): { spans: Span[]; labelled: T[] } {
+  const outSpans: Span[] = [];
+  const outLabelled: T[] = [];
+  spans.forEach((span, index) => {
+    const item = labelled[index] as T;
+    const last = outSpans.length - 1;
+    const previous = outSpans[last];
+    // A line break ends a sentence even in a run-on pitch: clauses merge within a line only.
+    const sameLine = previous !== undefined && !pitch.slice(previous.end, span.start).includes("\n");
+    if (previous?.clause && span.clause && sameLine && outLabelled[last]?.label === item.label) {
+      const merged = {
+        text: pitch.slice(previous.start, span.end),
+        start: previous.start,
+        end: span.end,
+        clause: true as const,
+      };
+      outSpans[last] = merged;
+      outLabelled[last] = join(outLabelled[last] as T, item, merged.text);
+      return;
+    }
+    outSpans.push(span);
+    outLabelled.push(item);
+  });
+  return { spans: outSpans, labelled: outLabelled };
 }
 
 function trim(pitch: string, span: Span): Span | undefined {
   let { start, end } = span;
   while (start < end && /[\s,\uFF0C\u3001]/.test(pitch[start] as string)) start++;
   while (end > start && /[\s,\uFF0C\u3001]/.test(pitch[end - 1] as string)) end--;
-  return end > start ? { text: pitch.slice(start, end), start, end } : undefined;
+  return end > start ? { ...span, text: pitch.slice(start, end), start, end } : undefined;
 }
 
 function escapeRegExp(word: string): string {

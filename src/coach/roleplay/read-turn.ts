@@ -62,7 +62,8 @@ export class TurnReader {
         const label = this.fabe.classify(sentence).label;
         if (label !== "other") add(label, sentence);
         for (const violation of this.fabe.violationsIn(sentence)) {
-          add(violation.rule === "casual-promise" ? "casual-promise" : "arguing", sentence);
+          if (violation.rule === "casual-promise") add("casual-promise", sentence);
+          else if (violation.rule === "contradiction" || violation.rule === "arguing") add("arguing", sentence);
         }
       }
     }

@@ -70,7 +70,15 @@ function renderScore(container: HTMLElement, result: FabeResult): void {
             "ul",
             {},
             result.violations.map((violation) =>
-              el("li", {}, el("q", {}, violation.quote), ` ${violation.advice} `, chips(violation.citations)),
+              el(
+                "li",
+                { class: `violation-${violation.rule}` },
+                el("q", {}, violation.quote),
+                ` ${violation.advice} `,
+                // The handbook's own words the principle comes from, with the passage to open.
+                el("blockquote", { class: "principle" }, violation.principle),
+                chips(violation.citations),
+              ),
             ),
           ),
         )

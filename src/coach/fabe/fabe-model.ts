@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { LABELS } from "./cues.js";
+import { LinearModelSchema } from "./linear-model.js";
+
+/** The violations a single sentence shows; `no-customer` is judged on the whole pitch instead. */
+export const SENTENCE_RULES = ["casual-promise", "contradiction", "arguing", "bragging", "delaying-order"] as const;
+export type SentenceRule = (typeof SENTENCE_RULES)[number];
+/** The violation model's label for a sentence that breaks no principle. */
+export const NO_VIOLATION = "none";
+
+const sameLabels = (expected: readonly string[]) => (model: { labels: readonly string[] }) =>
+  model.labels.length === expected.length && model.labels.every((label, index) => label === expected[index]);
+
+/**
+ * prompts/fabe-model.json, written by `npm run fabe:train`: the sentence labeller (F, A, B, E, other) and the
+ * violation finder (none or one of SENTENCE_RULES), both logistic regressions over the same sentence features,
+ * and how they were made.
+ */
+export const FabeModelSchema = z.object({
+  sentences: LinearModelSchema.refine(sameLabels(LABELS), { message: `labels must be ${LABELS.join(", ")}` }),
+  violations: LinearModelSchema.refine(sameLabels([NO_VIOLATION, ...SENTENCE_RULES]), {
+    message: `labels must be ${[NO_VIOLATION, ...SENTENCE_RULES].join(", ")}`,
+  }),
+  /** The training files and their hash (with the cue and settings files), and the training settings. */
+  trainedOn: z.object({ files: z.array(z.string()), sha256: z.string(), settings: z.record(z.string(), z.number()) }),
+});
+export type FabeModelJson = z.infer<typeof FabeModelSchema>;

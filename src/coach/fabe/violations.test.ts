@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { realAppDeps } from "../../../test/support/app-deps.js";
+import type { AppDeps } from "../../app.js";
+
+let deps: AppDeps;
+beforeAll(async () => {
+  deps = await realAppDeps();
+});
+const rules = (pitch: string) => deps.fabe.offline(pitch).violations.map((violation) => violation.rule);
+
+describe("selling-principle violations, judged on the whole pitch", () => {
+  it("finds bragging and a delayed order, each quoting the rep's sentence and citing the handbook's words", () => {
+    const bragging = deps.fabe.offline(
+      "我們的監視器有四個鏡頭。我做這行十五年了，全台北沒有我搞不定的店。您的店晚上也看得清清楚楚。",
+    );
+    const found = bragging.violations.find((violation) => violation.rule === "bragging");
+    expect(found?.quote).toBe("我做這行十五年了，全台北沒有我搞不定的店。");
+    expect(found?.principle).toContain("切勿自吹自擂");
+    expect(found?.citations[0]).toMatch(/^4\.3\.1\.2-/);
+    const delaying = deps.fabe.offline(
+      "You said you'd like to start this week. No rush though, think it over for a month or two and get back to me.",
+    );
+    const late = delaying.violations.find((violation) => violation.rule === "delaying-order");
+    expect(late?.principle).toContain("signed today");
+    expect(late?.citations[0]).toMatch(/^4\.3\.2\.4-/);
+  });
+
+  it("flags no-customer only when nothing in the pitch speaks to the customer", () => {
+    expect(rules("雲端POS月租990，含發票機和掃碼槍。")).toContain("no-customer");
+    expect(rules("Our label printer prints 40 labels a minute. It costs $299.")).toContain("no-customer");
+    // A lone feature sentence in a pitch about the customer's shop is not a violation.
+    expect(
+      rules("王老闆，您上次說週末結帳排隊很久。雲端POS月租990，含發票機和掃碼槍。您的客人結帳不用再排隊。"),
+    ).not.toContain("no-customer");
+    expect(rules("Your team said month-end takes a week. It costs $99 a month.")).not.toContain("no-customer");
+  });
+
+  it("quotes the whole pitch for no-customer, and the sentence for the others", () => {
+    const pitch = "  這款印表機一分鐘印四十張。我保證它十年都不會卡紙。  ";
+    const result = deps.fabe.offline(pitch);
+    expect(result.violations.find((violation) => violation.rule === "no-customer")?.quote).toBe(pitch.trim());
+    expect(result.violations.find((violation) => violation.rule === "casual-promise")?.quote).toBe(
+      "我保證它十年都不會卡紙。",
+    );
+  });
+});
+
+describe("a pitch about another product than the drill's", () => {
+  it("gets a note and a capped score, whether it names another card or none of this card's things", () => {
+    const flowers = deps.fabe.offline(
+      "我們花店的母親節花束一束888元，全部是當天進的康乃馨。比超市的花新鮮很多。您送媽媽的花可以多放一週。",
+      "crm-subscription",
+    );
+    expect(flowers.offProduct).toBe(true);
+    expect(flowers.score).toBeLessThanOrEqual(50);
+    expect(flowers.feedback[0]?.text).toContain("CRM");
+    const database = deps.fabe.offline(
+      "我们的商业信息数据库有三百万家企业资料。您的业务员每天能多找到几十个潜在客户。",
+      "search-eroad-basic",
+    );
+    expect(database.offProduct).toBe(true);
+    expect(database.feedback[0]?.text).toContain("商业信息数据库");
+  });
+
+  it("leaves a pitch about the drill's product alone", () => {
+    const crm = deps.fabe.offline(
+      "我們的CRM按年訂閱，客戶資料、跟進紀錄都在一個地方。業務離職客戶也不會帶走。您的團隊每月能多跟進兩成客戶。",
+      "crm-subscription",
+    );
+    expect(crm.offProduct).toBeUndefined();
+    expect(deps.fabe.offline("Our CRM keeps every customer in one place.").offProduct).toBeUndefined();
+  });
+});

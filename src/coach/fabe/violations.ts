@@ -1,0 +1,122 @@
+import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { Lang } from "../../retrieval/types.js";
+import type { FabeCues, ViolationRule } from "./cues.js";
+import { NO_VIOLATION } from "./fabe-model.js";
+import type { FabeSettings } from "./fabe-settings.js";
+import type { Features } from "./features.js";
+import type { FabeFeedback } from "./feedback-data.js";
+import type { LabelledSentence } from "./labeller.js";
+import type { LinearModel } from "./linear-model.js";
+
+export interface Violation {
+  rule: ViolationRule;
+  /** The rep's own words that break the principle: a sentence, or the whole pitch for `no-customer`. */
+  quote: string;
+  advice: string;
+  /** The handbook's words the principle comes from, in the answer's language. */
+  principle: string;
+  /** The handbook chunk that holds those words. */
+  citations: string[];
+}
+
+/**
+ * Finds where a pitch breaks the handbook's selling principles (4.3.2.4) and visit etiquette (4.3.1.2), judged on
+ * the whole pitch:
+ *  - a sentence that promises casually, contradicts or argues with the customer, brags, or lets an order wait:
+ *    the trained violation model (prompts/fabe-model.json `violations`) reads each sentence with the same
+ *    features as the labeller, and flags it when a rule is likely enough (`violations.probability`); without a
+ *    model, the cue file's phrases for the first three;
+ *  - `no-customer` only when nothing in the pitch speaks to the customer or their situation: no sentence is a
+ *    Benefit, addresses them (您, "your team"), asks them something or opens by naming them ("Hi Jonas", 王總).
+ *    A single feature sentence in a pitch that does is never a violation.
+ */
+export class ViolationFinder {
+  private readonly citations: Map<ViolationRule, string[]>;
+  /** A sentence that opens by naming the customer: 「王總，」, "Hi Jonas", "boss,". */
+  private readonly namesCustomer: RegExp;
+  private readonly probability: number;
+
+  constructor(
+    private readonly cues: FabeCues,
+    private readonly feedback: FabeFeedback["violations"],
+    corpus: CorpusIndex,
+    settings: FabeSettings["violations"],
+    private readonly model?: LinearModel,
+  ) {
+    this.probability = settings.probability;
+    const { titles, greetings, generic } = settings.addressed;
+    const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
+    this.namesCustomer = new RegExp(
+      `^\\s*(?:\\S{0,4}(?:${any(titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)|(?:${any(greetings)})\\s+(?!(?:${any(generic)})\\b)[\\p{L}])`,
+      "iu",
+    );
+    this.citations = new Map(
+      (Object.keys(feedback) as ViolationRule[]).map((rule) => [
+        rule,
+        [chunkHolding(corpus, feedback[rule].principle)],
+      ]),
+    );
+  }
+
+  find(input: {
+    pitch: string;
+    /** The sentences as labelled (a run-on's clauses before they are merged), with their features. */
+    sentences: readonly LabelledSentence[];
+    features: readonly Features[];
+    addresses: (text: string) => boolean;
+    lang: Lang;
+  }): Violation[] {
+    const { sentences, lang } = input;
+    const found: Violation[] = [];
+    const add = (rule: ViolationRule, quote: string) => {
+      if (found.some((violation) => violation.rule === rule && violation.quote === quote)) return;
+      const { advice, principle } = this.feedback[rule];
+      found.push({
+        rule,
+        quote,
+        advice: advice[lang],
+        principle: principle[lang],
+        citations: this.citations.get(rule)!,
+      });
+    };
+    const model = this.model;
+    sentences.forEach((sentence, index) => {
+      const features = input.features[index];
+      if (model && features) {
+        const probabilities = model.predict(features);
+        let best = -1;
+        probabilities.forEach((value, column) => {
+          if (model.labels[column] !== NO_VIOLATION && value > this.probability && value > (probabilities[best] ?? 0))
+            best = column;
+        });
+        if (best >= 0) add(model.labels[best] as ViolationRule, sentence.text);
+        return;
+      }
+      for (const hit of this.cues.violations(sentence.text)) add(hit.rule, sentence.text);
+    });
+    const aboutCustomer = sentences.some(
+      (sentence) =>
+        sentence.label === "B" ||
+        input.addresses(sentence.text) ||
+        /[?\uFF1F]/.test(sentence.text) ||
+        this.namesCustomer.test(sentence.text),
+    );
+    if (sentences.length > 0 && !aboutCustomer) add("no-customer", input.pitch.trim());
+    return found;
+  }
+}
+
+/** The chunk of the principle's section that holds its handbook words; a data file that cites none fails at load. */
+function chunkHolding(corpus: CorpusIndex, principle: { section: string; "zh-Hant": string }): string {
+  const section = corpus.sections.find((candidate) => candidate.id === principle.section);
+  const id = section?.chunkIds.find((chunkId) => corpus.chunk(chunkId)?.text.includes(principle["zh-Hant"]));
+  if (!id)
+    throw new Error(
+      `prompts/fabe-feedback.json: no chunk of section ${principle.section} holds 「${principle["zh-Hant"]}」`,
+    );
+  return id;
+}
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
