@@ -34,7 +34,9 @@ async function main(args: string[]): Promise<void> {
   const variants = setAts.flatMap((at) => settingVariants(fabeFiles.settingsJson, args[at + 1] as string));
   const dumpAt = args.indexOf("--dump");
   const dump: unknown[] = [];
-  const values = new Set([...setAts, dumpAt].filter((at) => at >= 0).map((at) => at + 1));
+  const values = new Set(
+    [...setAts, dumpAt, args.indexOf("--hold")].filter((at) => at >= 0).map((at) => at + 1),
+  );
   const files = args.filter((arg, index) => arg.endsWith(".jsonl") && !values.has(index));
   const writers = files.map((file) => ({ name: basename(file, ".jsonl"), cases: loadFabeCases(file) }));
   const runs = [{ name: "as shipped", settingsJson: fabeFiles.settingsJson }, ...variants];
@@ -58,7 +60,11 @@ async function main(args: string[]): Promise<void> {
   };
   console.log(`| held out | pitches | ${FIGURES.join(" | ")} |`);
   console.log(`|---|---|${FIGURES.map(() => "---").join("|")}|`);
-  for (const held of writers) {
+  // `--hold 01,02` scores only those writers (each still trained on all the others): two processes can share the
+  // writers between them.
+  const holdAt = args.indexOf("--hold");
+  const hold = holdAt >= 0 ? new Set((args[holdAt + 1] as string).split(",")) : undefined;
+  for (const held of writers.filter((writer) => !hold || hold.has(writer.name))) {
     const trainingOf = (run: (typeof runs)[number]) => {
       const others = writers.filter((writer) => writer !== held);
       const examples = others.map((writer) => examplesFor(run, writer));
@@ -96,8 +102,9 @@ async function main(args: string[]): Promise<void> {
   }
   if (dumpAt >= 0) writeFileSync(args[dumpAt + 1] as string, JSON.stringify(dump));
   runs.forEach((run, runIndex) => {
-    const means = (sums[runIndex] as number[]).map((sum) => (sum / writers.length).toFixed(3));
-    console.log(`| mean of ${writers.length} (${run.name}) | | ${means.join(" | ")} |`);
+    const count = hold ? hold.size : writers.length;
+    const means = (sums[runIndex] as number[]).map((sum) => (sum / count).toFixed(3));
+    console.log(`| mean of ${count} (${run.name}) | | ${means.join(" | ")} |`);
   });
 }
 

@@ -116,6 +116,11 @@ export class FabeService {
     return { label: labelled?.label ?? "other", cues: labelled?.cues ?? [] };
   }
 
+  /** The rules' label of one sentence (classify.ts): the labelling guide's tests on its cue words alone. */
+  rulesLabel(text: string): Label {
+    return this.deps.labeller.rulesLabel(text);
+  }
+
   /** Selling-principle violations in one sentence (promises, contradicting, arguing). */
   violationsIn(text: string) {
     return this.deps.cues.violations(text);

@@ -40,7 +40,7 @@ export const FabeSettingsSchema = z.object({
     violationWeight: z.number().positive(),
     aloneWeight: z.number().min(0),
   }),
-  labeller: z.object({ elementProbability: z.number().min(0).max(1), keepProbability: z.number().min(0).max(1) }),
+  labeller: z.object({ elementProbability: z.number().min(0).max(1) }),
   /** How sure the violation model (prompts/fabe-model.json `violations`) must be before a sentence is flagged. */
   violations: z.object({
     probability: z.number().min(0).max(1),

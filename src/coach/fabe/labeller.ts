@@ -29,6 +29,11 @@ export class FabeLabeller {
     return this.labelWithFeatures(texts).sentences;
   }
 
+  /** The rules' label of one sentence, without the model. */
+  rulesLabel(text: string): Label {
+    return classify(text, this.cues, this.settings.rules).label;
+  }
+
   /** The labels, and each sentence's features (empty without a model), which the violation model reads too. */
   labelWithFeatures(texts: readonly string[]): { sentences: LabelledSentence[]; features: Features[] } {
     const rules = texts.map((text) => classify(text, this.cues, this.settings.rules));
@@ -41,7 +46,6 @@ export class FabeLabeller {
     );
     const probabilities = features.map((sentence) => model.predict(sentence));
     const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
-    this.dropDoubtfulElements(texts, labels, probabilities);
     this.restoreElements(texts, labels, probabilities);
     const sentences = texts.map((text, index) => {
       const label = labels[index] as Label;
@@ -49,27 +53,6 @@ export class FabeLabeller {
       return { text, label, cues: label === rule.label ? rule.cues : cuesFor(label, text, this.cues) };
     });
     return { sentences, features };
-  }
-
-  /**
-   * The other side of the same judgement: an element that only doubtful sentences carry (each at most
-   * `labeller.keepProbability` likely) is not counted present; those sentences take their next label the guide
-   * allows. 0 turns this off.
-   */
-  private dropDoubtfulElements(
-    texts: readonly string[],
-    labels: Label[],
-    probabilities: ReadonlyArray<readonly number[]>,
-  ): void {
-    const keep = this.settings.labeller.keepProbability;
-    if (keep <= 0) return;
-    for (const element of ["F", "A", "B", "E"] as const) {
-      const column = LABELS.indexOf(element);
-      const carriers = labels.flatMap((label, index) => (label === element ? [index] : []));
-      if (carriers.length === 0 || carriers.some((index) => (probabilities[index]?.[column] ?? 0) > keep)) continue;
-      for (const index of carriers)
-        labels[index] = this.decide(texts[index] as string, probabilities[index] as number[], element);
-    }
   }
 
   /**
@@ -104,11 +87,11 @@ export class FabeLabeller {
    * The most probable label the guide allows: a benefit is the customer's gain, so a sentence that does not
    * address the customer ("I guarantee it never jams") is not B, however much it sounds like a promise.
    */
-  private decide(text: string, probabilities: readonly number[], not?: Label): Label {
+  private decide(text: string, probabilities: readonly number[]): Label {
     const addressed = this.addresses(text);
-    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number }))
-      .filter((candidate) => candidate.label !== not)
-      .sort((a, b) => b.probability - a.probability);
+    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number })).sort(
+      (a, b) => b.probability - a.probability,
+    );
     return (ranked.find((candidate) => candidate.label !== "B" || addressed) ?? ranked[0])!.label;
   }
 

@@ -61,6 +61,9 @@ export class TurnReader {
       if (mode === "rep-customer") {
         const label = this.fabe.classify(sentence).label;
         if (label !== "other") add(label, sentence);
+        // The guide's own test for a benefit (the customer named and a gain for them) is enough for a benefit
+        // offered in conversation: the model, trained on written pitches, is stricter with a spoken turn.
+        if (this.fabe.rulesLabel(sentence) === "B") add("B", sentence);
         for (const violation of this.fabe.violationsIn(sentence)) {
           if (violation.rule === "casual-promise") add("casual-promise", sentence);
           else if (violation.rule === "contradiction" || violation.rule === "arguing") add("arguing", sentence);
