@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   const adviceTimes = await time(ROUNDS, async () =>
     (await fetch(`${base}/api/advice`, post(adviceBody()))).arrayBuffer(),
   );
-  // Pitches as reps write them: the training writers' (twenty styles, short to very long), in a fixed order.
+  // Pitches as reps write them: the training writers' (every writer's style, two lines to sixteen sentences), taken
+  // at an even stride so that every writer is in the sample, in a fixed order.
   const writers = new URL("../evals/fabe/writers/", import.meta.url);
   const pitches = readdirSync(writers)
     .filter((name) => /^\d+\.jsonl$/.test(name))
@@ -109,12 +110,12 @@ async function main(): Promise<void> {
         .filter(Boolean)
         .map((line) => (JSON.parse(line) as { pitch: string }).pitch),
     );
+  const stride = Math.max(1, Math.floor(pitches.length / ROUNDS));
   let nextPitch = 0;
-  const fabeTimes = await time(ROUNDS, async () =>
-    (
-      await fetch(`${base}/api/fabe/score`, post(JSON.stringify({ pitch: pitches[nextPitch++ % pitches.length] })))
-    ).arrayBuffer(),
-  );
+  const fabeTimes = await time(ROUNDS, async () => {
+    const pitch = pitches[(nextPitch++ * stride) % pitches.length];
+    return (await fetch(`${base}/api/fabe/score`, post(JSON.stringify({ pitch })))).arrayBuffer();
+  });
   rows.push(
     ["HTTP GET /api/health", ...stats(health)],
     ["HTTP POST /api/retrieve", ...stats(retrieve)],

@@ -34,9 +34,7 @@ async function main(args: string[]): Promise<void> {
   const variants = setAts.flatMap((at) => settingVariants(fabeFiles.settingsJson, args[at + 1] as string));
   const dumpAt = args.indexOf("--dump");
   const dump: unknown[] = [];
-  const values = new Set(
-    [...setAts, dumpAt, args.indexOf("--hold")].filter((at) => at >= 0).map((at) => at + 1),
-  );
+  const values = new Set([...setAts, dumpAt, args.indexOf("--hold")].filter((at) => at >= 0).map((at) => at + 1));
   const files = args.filter((arg, index) => arg.endsWith(".jsonl") && !values.has(index));
   const writers = files.map((file) => ({ name: basename(file, ".jsonl"), cases: loadFabeCases(file) }));
   const runs = [{ name: "as shipped", settingsJson: fabeFiles.settingsJson }, ...variants];

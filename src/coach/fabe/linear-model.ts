@@ -51,6 +51,8 @@ export interface TrainingExample {
 
 /** Weights are stored as integers in hundredths. */
 const SCALE = 100;
+/** A feature none of whose weights exceeds this many hundredths is left out: it moves no score by more than 0.02. */
+const NEGLIGIBLE = 2;
 
 /** How the FABE models are trained: prompts/fabe-settings.json `training` (docs/tuning.md). */
 export interface TrainingSettings {
@@ -88,9 +90,9 @@ export class LinearModel {
 /**
  * Stochastic gradient descent with L2, deterministic: the same examples and settings give the same weights,
  * so the shipped model can be checked against a fresh training run. Weights are kept to two decimals, as integers
- * (`scale` 100), and a feature whose weights all round to 0 is dropped: the file is a third of the size and the
- * Workers bundle stays under its limit; on the training writers one sentence label in 23,841 changed. The
- * examples are turned into index arrays once: the inner loop then touches typed arrays only.
+ * (`scale` 100), and a feature whose weights are all within ±0.02 is dropped: the file is a quarter of the size and
+ * the Workers bundle stays under its limit (what this changes on the training writers: docs/fabe.md). The examples
+ * are turned into index arrays once: the inner loop then touches typed arrays only.
  */
 export function trainLinearModel(
   examples: readonly TrainingExample[],
@@ -155,7 +157,7 @@ export function trainLinearModel(
   names.forEach((name, index) => {
     const row = [...weights.subarray(index * width, (index + 1) * width)];
     const rounded = row.map(round);
-    if (rounded.some((weight) => weight !== 0)) kept[name] = rounded;
+    if (rounded.some((weight) => Math.abs(weight) > NEGLIGIBLE)) kept[name] = rounded;
   });
   return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), weights: kept };
 }
