@@ -41,7 +41,7 @@ describe("npm run eval in llm mode", () => {
     };
     expect(report.mode).toMatch(/^llm/);
     expect(report.results.map((result) => result.suite)).toEqual(["fabe", "safety"]);
-    // Every FABE pitch (251) and every advice and role-play case went to the provider.
-    expect(server.requests.length).toBeGreaterThan(251);
+    // Every blind FABE pitch (5 sets of 40) and every safety case went to the provider.
+    expect(server.requests.length).toBeGreaterThan(200);
   }, 240_000);
 });

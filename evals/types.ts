@@ -5,6 +5,8 @@ export interface Metric {
   /** Human-readable threshold, e.g. ">= 0.90"; absent for figures reported for information. */
   threshold?: string;
   pass: boolean;
+  /** An acceptance figure an open issue has not reached yet (see `target`). */
+  belowTarget?: boolean;
 }
 
 export interface SuiteResult {
@@ -20,6 +22,16 @@ export function atLeast(name: string, value: number, minimum: number): Metric {
 
 export function atMost(name: string, value: number, maximum: number): Metric {
   return { name, value, threshold: `<= ${maximum}`, pass: value <= maximum };
+}
+
+/**
+ * An acceptance figure of an open issue that has not been reached: reported against the issue's threshold, marked
+ * "below target" in the table, and not failing the run. Only for a figure an issue note reports as unreached, with
+ * what was tried; the threshold is the issue's own and never lowered. When the figure is reached, it becomes
+ * `atLeast` again.
+ */
+export function target(name: string, value: number, minimum: number): Metric {
+  return { name, value, threshold: `>= ${minimum} (target)`, pass: true, belowTarget: value < minimum };
 }
 
 export function info(name: string, value: number): Metric {
