@@ -190,7 +190,13 @@ function formatTable(results: readonly SuiteResult[]): string {
   const rows = [["suite", "metric", "value", "threshold", "ok"]];
   for (const result of results) {
     for (const metric of result.metrics) {
-      rows.push([result.suite, metric.name, String(metric.value), metric.threshold ?? "", metric.belowTarget ? "below target" : metric.pass ? "yes" : "NO"]);
+      rows.push([
+        result.suite,
+        metric.name,
+        String(metric.value),
+        metric.threshold ?? "",
+        metric.belowTarget ? "below target" : metric.pass ? "yes" : "NO",
+      ]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ""))));

@@ -23,9 +23,9 @@ function main(): number {
     return same ? 0 : 1;
   }
   writeFileSync(modelFile, text);
-  const count = (weights: object) => Object.keys(weights).length;
+  const count = (features: readonly string[]) => features.length;
   console.log(
-    `wrote prompts/fabe-model.json (${(text.length / 1024).toFixed(0)} KiB): labeller ${count(shipped.sentences.weights)} features, violations ${count(shipped.violations.weights)} features, trained on ${WRITER_SETS.length} writers`,
+    `wrote prompts/fabe-model.json (${(text.length / 1024).toFixed(0)} KiB): labeller ${count(shipped.sentences.features)} features, violations ${count(shipped.violations.features)} features, trained on ${WRITER_SETS.length} writers`,
   );
   return 0;
 }

@@ -2,41 +2,43 @@ import { z } from "zod";
 import type { Features } from "./features.js";
 
 /**
- * A multinomial logistic regression over named features (prompts/fabe-model.json labels sentences,
- * prompts/fabe-violations-model.json finds the selling-principle violations).
+ * A multinomial logistic regression over named features (prompts/fabe-model.json holds the sentence labeller and
+ * the violation finder). Weights are integers (`scale` per unit) in one flat list, `labels.length` per feature in
+ * `features` order: the file parses in a third of the time of a table of small arrays, and the weights then sit in
+ * one typed array instead of tens of thousands of arrays (a faster start, a smaller server).
  */
 export const LinearModelSchema = z
   .object({
     labels: z.array(z.string().min(1)).min(2),
     /** Weights and bias are stored as integers: the real value is the integer divided by this. */
     scale: z.number().positive(),
-    bias: z.array(z.number()),
-    /** Feature name → one weight per label, in `labels` order (times `scale`). */
-    weights: z.custom<Record<string, number[]>>(isWeightTable, {
-      message: "weights must map each feature name to a row of finite numbers",
+    bias: z.array(z.number().int()),
+    /** The feature names, in the order of their rows in `weights`. */
+    features: z.custom<string[]>((value) => Array.isArray(value) && value.every((name) => typeof name === "string"), {
+      message: "features must be a list of names",
     }),
+    /** One row of `labels.length` integers per feature, flattened. */
+    weights: z.custom<number[]>(isIntegerList, { message: "weights must be a list of integers within ±32767" }),
   })
   .superRefine((model, context) => {
     if (model.bias.length !== model.labels.length)
       context.addIssue({ code: "custom", path: ["bias"], message: `bias needs ${model.labels.length} numbers` });
-    for (const row of Object.values(model.weights)) {
-      if (row.length === model.labels.length) continue;
-      context.addIssue({ code: "custom", path: ["weights"], message: `each row needs ${model.labels.length} weights` });
-      return;
-    }
+    if (model.weights.length !== model.features.length * model.labels.length)
+      context.addIssue({
+        code: "custom",
+        path: ["weights"],
+        message: `weights need ${model.labels.length} per feature (${model.features.length} features)`,
+      });
   });
 export type LinearModelJson = z.infer<typeof LinearModelSchema>;
 
 /**
- * The weight table checked in place: it has tens of thousands of entries, and a zod record would copy every one
+ * The weight list checked in place: it has hundreds of thousands of entries, and a zod array would copy every one
  * of them at each start to return the same numbers.
  */
-function isWeightTable(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  for (const weights of Object.values(value)) {
-    if (!Array.isArray(weights)) return false;
-    for (const weight of weights) if (typeof weight !== "number" || !Number.isFinite(weight)) return false;
-  }
+function isIntegerList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const weight of value) if (!Number.isInteger(weight) || Math.abs(weight as number) > 32767) return false;
   return true;
 }
 
@@ -69,21 +71,32 @@ export interface TrainingSettings {
 }
 
 export class LinearModel {
-  constructor(private readonly json: LinearModelJson) {}
+  readonly labels: readonly string[];
+  private readonly bias: readonly number[];
+  private readonly scale: number;
+  /** Feature name → where its row starts in `weights`. */
+  private readonly rows = new Map<string, number>();
+  private readonly weights: Int16Array;
 
-  get labels(): readonly string[] {
-    return this.json.labels;
+  /** Keeps nothing of `json` but copies: the parsed file's big arrays can be collected after the start. */
+  constructor(json: LinearModelJson) {
+    this.labels = [...json.labels];
+    this.bias = [...json.bias];
+    this.scale = json.scale;
+    json.features.forEach((name, index) => this.rows.set(name, index * json.labels.length));
+    this.weights = Int16Array.from(json.weights);
   }
 
   /** Probabilities per label (softmax), in `labels` order. */
   predict(features: Features): number[] {
-    const scores = [...this.json.bias];
+    const scores = [...this.bias];
+    const width = scores.length;
     for (const [name, value] of features) {
-      const weights = this.json.weights[name];
-      if (!weights) continue;
-      for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (weights[k] as number) * value;
+      const row = this.rows.get(name);
+      if (row === undefined) continue;
+      for (let k = 0; k < width; k++) scores[k] = (scores[k] as number) + (this.weights[row + k] as number) * value;
     }
-    return softmax(scores.map((score) => score / this.json.scale));
+    return softmax(scores.map((score) => score / this.scale));
   }
 }
 
@@ -153,13 +166,15 @@ export function trainLinearModel(
     }
   }
   const round = (value: number) => Math.round(value * SCALE) + 0;
-  const kept: Record<string, number[]> = {};
+  const kept: string[] = [];
+  const flat: number[] = [];
   names.forEach((name, index) => {
-    const row = [...weights.subarray(index * width, (index + 1) * width)];
-    const rounded = row.map(round);
-    if (rounded.some((weight) => Math.abs(weight) > NEGLIGIBLE)) kept[name] = rounded;
+    const rounded = [...weights.subarray(index * width, (index + 1) * width)].map(round);
+    if (!rounded.some((weight) => Math.abs(weight) > NEGLIGIBLE)) return;
+    kept.push(name);
+    flat.push(...rounded);
   });
-  return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), weights: kept };
+  return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), features: kept, weights: flat };
 }
 
 function softmax(scores: readonly number[]): number[] {
