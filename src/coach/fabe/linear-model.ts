@@ -83,7 +83,9 @@ export class LinearModel {
     this.labels = [...json.labels];
     this.bias = [...json.bias];
     this.scale = json.scale;
-    json.features.forEach((name, index) => this.rows.set(name, index * json.labels.length));
+    json.features.forEach((name, index) => {
+      this.rows.set(name, index * json.labels.length);
+    });
     this.weights = Int16Array.from(json.weights);
   }
 
