@@ -7,7 +7,6 @@ const Violation = z.object({ advice: Localised, principle: Localised.extend({ se
 /** prompts/fabe-feedback.json. */
 export const FabeFeedbackSchema = z.object({
   fabeSection: z.string(),
-  principlesSection: z.string(),
   names: PerLabel,
   missing: PerLabel,
   complete: Localised,
