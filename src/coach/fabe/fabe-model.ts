@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { LABELS } from "./cues.js";
+import { CUE_RULES, LABELS } from "./cues.js";
 import { LinearModelSchema } from "./linear-model.js";
 
 /** The violations a single sentence shows; `no-customer` is judged on the whole pitch instead. */
-export const SENTENCE_RULES = ["casual-promise", "contradiction", "arguing", "bragging", "delaying-order"] as const;
-export type SentenceRule = (typeof SENTENCE_RULES)[number];
+export const SENTENCE_RULES = CUE_RULES;
 /** The violation model's label for a sentence that breaks no principle. */
 export const NO_VIOLATION = "none";
 

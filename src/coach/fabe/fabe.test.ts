@@ -233,6 +233,18 @@ describe("FABE in llm mode", () => {
     expect(result.sentences.map((sentence) => sentence.label)).toEqual(["F", "E"]);
   });
 
+  it("still finds violations with the offline violation model when the model labels the sentences", async () => {
+    server.script({ kind: "json", content: JSON.stringify({ labels: ["F", "B"] }) });
+    const result = (await (
+      await post("It has a 4K camera. I guarantee your break-ins drop to zero, one hundred percent.")
+    ).json()) as FabeResult;
+    expect(result.mode).toBe("llm");
+    const promise = result.violations.find((violation) => violation.rule === "casual-promise");
+    expect(promise?.quote).toBe("I guarantee your break-ins drop to zero, one hundred percent.");
+    expect(promise?.principle).toContain("casual promises");
+    expect(result.violations.map((violation) => violation.rule)).not.toContain("no-customer");
+  });
+
   it("falls back to the offline labels on invalid output or a provider failure", async () => {
     server.script({ kind: "json", content: JSON.stringify({ labels: ["F"] }) });
     const wrongLength = (await (await post("It has a 4K camera. Three schools already use it.")).json()) as FabeResult;

@@ -80,9 +80,13 @@ export function scorePitch(
   const fabeChunk = firstChunk(deps.corpus, deps.feedback.fabeSection);
   const violations = deps.violations.find({
     pitch: request.pitch,
-    // The clauses of a run-on as they were read (the violation model was trained on them); labels as decided.
-    sentences: relabel ? sentences : labelled.sentences,
-    features: relabel ? [] : labelled.features,
+    // The violation model reads the sentences as the labeller did (a run-on's clauses, as it was trained);
+    // no-customer reads the labels as decided (in llm mode, the model's).
+    pieces: labelled.sentences.map((sentence, index) => ({
+      text: sentence.text,
+      features: labelled.features[index],
+    })),
+    sentences,
     addresses: (text) => deps.labeller.addresses(text),
     lang,
   });

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../../corpus/clean-page.js";
 import type { SplitSettings } from "./fabe-settings.js";
 
 /** A sentence of a pitch and where it stands in the pitch (UTF-16 offsets). */
@@ -171,8 +172,4 @@ function trim(pitch: string, span: Span): Span | undefined {
   while (start < end && /[\s,\uFF0C\u3001]/.test(pitch[start] as string)) start++;
   while (end > start && /[\s,\uFF0C\u3001]/.test(pitch[end - 1] as string)) end--;
   return end > start ? { ...span, text: pitch.slice(start, end), start, end } : undefined;
-}
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

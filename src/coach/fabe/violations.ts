@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../../corpus/clean-page.js";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { FabeCues, ViolationRule } from "./cues.js";
@@ -25,7 +26,7 @@ export interface Violation {
  *  - a sentence that promises casually, contradicts or argues with the customer, brags, or lets an order wait:
  *    the trained violation model (prompts/fabe-model.json `violations`) reads each sentence with the same
  *    features as the labeller, and flags it when a rule is likely enough (`violations.probability`); without a
- *    model, the cue file's phrases for the first three;
+ *    model, the cue file's phrases for the five;
  *  - `no-customer` only when nothing in the pitch speaks to the customer or their situation: no sentence is a
  *    Benefit, addresses them (您, "your team"), asks them something or opens by naming them ("Hi Jonas", 王總).
  *    A single feature sentence in a pitch that does is never a violation.
@@ -60,9 +61,10 @@ export class ViolationFinder {
 
   find(input: {
     pitch: string;
-    /** The sentences as labelled (a run-on's clauses before they are merged), with their features. */
+    /** The sentences as the labeller read them (a run-on's clauses before they are merged), with their features. */
+    pieces: ReadonlyArray<{ text: string; features: Features | undefined }>;
+    /** The sentences with their final labels. */
     sentences: readonly LabelledSentence[];
-    features: readonly Features[];
     addresses: (text: string) => boolean;
     lang: Lang;
   }): Violation[] {
@@ -80,8 +82,7 @@ export class ViolationFinder {
       });
     };
     const model = this.model;
-    sentences.forEach((sentence, index) => {
-      const features = input.features[index];
+    for (const { text, features } of input.pieces) {
       if (model && features) {
         const probabilities = model.predict(features);
         let best = -1;
@@ -89,18 +90,12 @@ export class ViolationFinder {
           if (model.labels[column] !== NO_VIOLATION && value > this.probability && value > (probabilities[best] ?? 0))
             best = column;
         });
-        if (best >= 0) add(model.labels[best] as ViolationRule, sentence.text);
-        return;
-      }
-      for (const hit of this.cues.violations(sentence.text)) add(hit.rule, sentence.text);
-    });
-    const aboutCustomer = sentences.some(
-      (sentence) =>
-        sentence.label === "B" ||
-        input.addresses(sentence.text) ||
-        /[?\uFF1F]/.test(sentence.text) ||
-        this.namesCustomer.test(sentence.text),
-    );
+        if (best >= 0) add(model.labels[best] as ViolationRule, text);
+      } else for (const hit of this.cues.violations(text)) add(hit.rule, text);
+    }
+    const aboutCustomer =
+      sentences.some((sentence) => sentence.label === "B") ||
+      input.pieces.some(({ text }) => input.addresses(text) || /[?\uFF1F]/.test(text) || this.namesCustomer.test(text));
     if (sentences.length > 0 && !aboutCustomer) add("no-customer", input.pitch.trim());
     return found;
   }
@@ -115,8 +110,4 @@ function chunkHolding(corpus: CorpusIndex, principle: { section: string; "zh-Han
       `prompts/fabe-feedback.json: no chunk of section ${principle.section} holds 「${principle["zh-Hant"]}」`,
     );
   return id;
-}
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
