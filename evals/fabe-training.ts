@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classify } from "../src/coach/fabe/classify.js";
-import { FabeCues, LABELS } from "../src/coach/fabe/cues.js";
+import { FabeCues, LABELS, type Label } from "../src/coach/fabe/cues.js";
 import { type FabeModelJson, NO_VIOLATION, SENTENCE_RULES } from "../src/coach/fabe/fabe-model.js";
 import { type FabeSettings, FabeSettingsSchema } from "../src/coach/fabe/fabe-settings.js";
 import { sentenceFeatures } from "../src/coach/fabe/features.js";
@@ -43,6 +43,8 @@ export function loadSets(files: readonly string[]): FabeCase[] {
 export interface Examples {
   sentences: TrainingExample[];
   violations: TrainingExample[];
+  /** Each pitch's gold labels, sentence by sentence as the splitter cut it. */
+  sequences: Label[][];
 }
 
 /**
@@ -52,7 +54,7 @@ export interface Examples {
  */
 export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings: FabeSettings): Examples {
   const splitter = new PitchSplitter(settings.split);
-  const examples: Examples = { sentences: [], violations: [] };
+  const examples: Examples = { sentences: [], violations: [], sequences: [] };
   for (const item of cases) {
     const spans = splitter.split(item.pitch);
     const texts = spans.map((span) => span.text);
@@ -64,10 +66,14 @@ export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings:
     const quotes = item.violations
       .filter((violation) => (SENTENCE_RULES as readonly string[]).includes(violation.rule))
       .map((violation) => ({ rule: violation.rule, ...locate(item.pitch, [violation.quote])[0]! }));
+    const sequence: Label[] = [];
     spans.forEach((span, index) => {
       const features = sentenceFeatures(texts, ruleLabels, index, cues, toTraditional, settings.features);
       const best = mostOverlapping(span, gold);
-      if (best >= 0) examples.sentences.push({ features, label: item.sentences[best]?.label as string });
+      if (best >= 0) {
+        examples.sentences.push({ features, label: item.sentences[best]?.label as string });
+        sequence.push(item.sentences[best]?.label as Label);
+      }
       if (best >= 0 && spans.length > 1) {
         const alone = sentenceFeatures([span.text], [ruleLabels[index]!], 0, cues, toTraditional, settings.features);
         // Also learned alone (as a pitch of one): role-play reads a rep's message sentence by sentence.
@@ -87,6 +93,7 @@ export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings:
           : { features, label: NO_VIOLATION },
       );
     });
+    examples.sequences.push(sequence);
   }
   return examples;
 }
@@ -107,7 +114,31 @@ export function trainOnExamples(
   return {
     sentences: trainLinearModel(examples.sentences, LABELS, training),
     violations: trainLinearModel(examples.violations, [NO_VIOLATION, ...SENTENCE_RULES], training),
+    transitions: countTransitions(examples.sequences),
   };
+}
+
+/**
+ * How often each label follows another (from `start`, to `end`) in pitches of more than one sentence, add-one
+ * smoothed, as log-probabilities to three decimals. A pitch of one sentence has no order to learn from.
+ */
+export function countTransitions(sequences: readonly Label[][]): number[][] {
+  const size = LABELS.length + 1;
+  const counts = Array.from({ length: size }, () => new Array<number>(size).fill(1));
+  const at = (label: Label) => LABELS.indexOf(label);
+  for (const sequence of sequences) {
+    if (sequence.length < 2) continue;
+    let from = 0;
+    for (const label of sequence) {
+      (counts[from] as number[])[at(label)]! += 1;
+      from = at(label) + 1;
+    }
+    (counts[from] as number[])[size - 1]! += 1;
+  }
+  return counts.map((row) => {
+    const total = row.reduce((sum, count) => sum + count, 0);
+    return row.map((count) => Math.round(Math.log(count / total) * 1000) / 1000);
+  });
 }
 
 /** The model `prompts/fabe-model.json` should hold: trained on every training writer, with how it was made. */

@@ -70,6 +70,7 @@ async function main(args: string[]): Promise<void> {
         {
           sentences: examples.flatMap((each) => each.sentences),
           violations: examples.flatMap((each) => each.violations),
+          sequences: examples.flatMap((each) => each.sequences),
         },
         FabeSettingsSchema.parse(run.settingsJson).training,
       );

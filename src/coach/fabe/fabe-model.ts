@@ -20,6 +20,11 @@ export const FabeModelSchema = z.object({
   violations: LinearModelSchema.refine(sameLabels([NO_VIOLATION, ...SENTENCE_RULES]), {
     message: `labels must be ${[NO_VIOLATION, ...SENTENCE_RULES].join(", ")}`,
   }),
+  /**
+   * How often each label follows another in the training pitches, as log-probabilities: a row per `start` and
+   * each of LABELS, a column per each of LABELS and `end`. The labeller weighs them in (labeller.ts).
+   */
+  transitions: z.array(z.array(z.number()).length(LABELS.length + 1)).length(LABELS.length + 1),
   /** The training files and their hash (with the cue and settings files), and the training settings. */
   trainedOn: z.object({ files: z.array(z.string()), sha256: z.string(), settings: z.record(z.string(), z.number()) }),
 });

@@ -77,7 +77,13 @@ export class FabeService {
     const feedback = parseDataFile(FabeFeedbackSchema, files.feedbackJson, "prompts/fabe-feedback.json");
     this.deps = {
       cues,
-      labeller: new FabeLabeller(cues, toTraditional, settings, models && new LinearModel(models.sentences)),
+      labeller: new FabeLabeller(
+        cues,
+        toTraditional,
+        settings,
+        models && new LinearModel(models.sentences),
+        models?.transitions,
+      ),
       feedback,
       splitter: new PitchSplitter(settings.split),
       violations: new ViolationFinder(
@@ -114,6 +120,11 @@ export class FabeService {
   classify(text: string): Classification {
     const [labelled] = this.deps.labeller.label([text]);
     return { label: labelled?.label ?? "other", cues: labelled?.cues ?? [] };
+  }
+
+  /** The trained labeller's labels of sentences read together, as one pitch (a role-play turn). */
+  labelSentences(texts: readonly string[]): Label[] {
+    return this.deps.labeller.label(texts).map((sentence) => sentence.label);
   }
 
   /** The rules' label of one sentence (classify.ts): the labelling guide's tests on its cue words alone. */

@@ -40,7 +40,11 @@ export const FabeSettingsSchema = z.object({
     violationWeight: z.number().positive(),
     aloneWeight: z.number().min(0),
   }),
-  labeller: z.object({ elementProbability: z.number().min(0).max(1) }),
+  labeller: z.object({
+    elementProbability: z.number().min(0).max(1),
+    /** How much the label-to-label transitions weigh against each sentence's own probabilities (0: not at all). */
+    transitionWeight: z.number().min(0),
+  }),
   /** How sure the violation model (prompts/fabe-model.json `violations`) must be before a sentence is flagged. */
   violations: z.object({
     probability: z.number().min(0).max(1),

@@ -64,7 +64,7 @@ export function sentenceFeatures(
  * A sentence's words: Chinese character pairs in Traditional, English stems and stem pairs. Digits are folded to 0,
  * so that "月租990" and "月租1299" are the same words.
  */
-function addWords(
+export function addWords(
   text: string,
   weight: number,
   toTraditional: (text: string) => string,

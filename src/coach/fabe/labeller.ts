@@ -23,6 +23,8 @@ export class FabeLabeller {
     /** prompts/fabe-settings.json: the rules' thresholds, the features' shape, the element-restoring threshold. */
     private readonly settings: Pick<FabeSettings, "rules" | "features" | "labeller">,
     private readonly model?: LinearModel,
+    /** The training pitches' label-to-label log-probabilities (prompts/fabe-model.json `transitions`). */
+    private readonly transitions?: readonly (readonly number[])[],
   ) {}
 
   label(texts: readonly string[]): LabelledSentence[] {
@@ -45,7 +47,7 @@ export class FabeLabeller {
       sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features),
     );
     const probabilities = features.map((sentence) => model.predict(sentence));
-    const labels = texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
+    const labels = this.decode(texts, probabilities);
     this.restoreElements(texts, labels, probabilities);
     const sentences = texts.map((text, index) => {
       const label = labels[index] as Label;
@@ -81,6 +83,55 @@ export class FabeLabeller {
       });
       if (best >= 0) labels[best] = element;
     }
+  }
+
+  /**
+   * The labels of a pitch: each sentence's most probable label the guide allows, or, when the transitions weigh
+   * (`labeller.transitionWeight` > 0), the most probable sequence of them (Viterbi): a sentence the model is
+   * unsure of takes the label its neighbours make likely (after an Advantage a Benefit more often than another
+   * Advantage). A pitch of one sentence has no neighbours: role-play reads messages one sentence at a time.
+   */
+  private decode(texts: readonly string[], probabilities: ReadonlyArray<readonly number[]>): Label[] {
+    const weight = this.settings.labeller.transitionWeight;
+    const transitions = this.transitions;
+    if (!transitions || weight <= 0 || texts.length < 2)
+      return texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
+    const size = LABELS.length;
+    const end = size;
+    // The emission of a label the guide does not allow here (B where nobody is addressed) is impossible.
+    const emissions = texts.map((text, index) => {
+      const addressed = this.addresses(text);
+      return LABELS.map((label, k) =>
+        label === "B" && !addressed ? -Infinity : Math.log(Math.max(probabilities[index]?.[k] ?? 0, 1e-9)),
+      );
+    });
+    const step = (from: number, to: number) => weight * ((transitions[from] as number[])[to] as number);
+    let scores = LABELS.map((_, k) => (emissions[0]![k] as number) + step(0, k));
+    const back: number[][] = [];
+    for (let i = 1; i < texts.length; i++) {
+      const pointers: number[] = [];
+      scores = LABELS.map((_, k) => {
+        let best = 0;
+        let bestScore = -Infinity;
+        for (let j = 0; j < size; j++) {
+          const score = (scores[j] as number) + step(j + 1, k);
+          if (score > bestScore) {
+            bestScore = score;
+            best = j;
+          }
+        }
+        pointers.push(best);
+        return bestScore + (emissions[i]![k] as number);
+      });
+      back.push(pointers);
+    }
+    let last = 0;
+    scores.forEach((score, k) => {
+      if (score + step(k + 1, end) > (scores[last] as number) + step(last + 1, end)) last = k;
+    });
+    const path = [last];
+    for (let i = back.length - 1; i >= 0; i--) path.unshift((back[i] as number[])[path[0] as number] as number);
+    return path.map((k) => LABELS[k] as Label);
   }
 
   /**
