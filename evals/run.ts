@@ -12,11 +12,14 @@ import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { loadRetrievalCases } from "./cases.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
+import { loadTurns } from "./roleplay-training.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
+import { movesSuite } from "./suites/moves.js";
 import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
+import { loadScripts, scriptsSuite } from "./suites/roleplay-scripts.js";
 import { loadSafetyCases, safetySuite } from "./suites/safety.js";
 import { temporaryFolder } from "./temporary-folder.js";
 import type { SuiteResult } from "./types.js";
@@ -45,6 +48,8 @@ async function main(): Promise<number> {
     advice: async () => advice(paths, await services(), llm),
     fabe: async () => fabe(await services(), llm),
     roleplay: async () => roleplay(await services()),
+    moves: async () => moves(await services()),
+    scripts: async () => scripts(await services()),
     safety: () => safety(model),
   };
   const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
@@ -158,6 +163,32 @@ async function roleplay(services: Services): Promise<SuiteResult> {
   return roleplaySuite(services.roleplay, services.index, existsSync(file) ? loadDialogues(fileURLToPath(file)) : []);
 }
 
+async function moves(services: Services): Promise<SuiteResult> {
+  // The gate is the blind sets: the move model trains on the turn writers only (evals/roleplay-training.ts).
+  const blindDir = new URL("roleplay/blind/", import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL("sets.json", blindDir), "utf8")) as {
+    sets: Array<{ name: string; outOfStyle: boolean }>;
+  };
+  const sets = manifest.sets.map((set) => ({
+    ...set,
+    turns: loadTurns(fileURLToPath(new URL(`${set.name}.jsonl`, blindDir))),
+  }));
+  return movesSuite((text, mode) => services.roleplay.readTurn(text, mode), sets);
+}
+
+async function scripts(services: Services): Promise<SuiteResult> {
+  // The dev scripts tune the cards; the blind ones are read once per model or card change (docs/roleplay.md).
+  const dir = new URL("roleplay/scripts/", import.meta.url);
+  const read = (name: string) => {
+    const file = new URL(name, dir);
+    return existsSync(file) ? loadScripts(fileURLToPath(file)) : [];
+  };
+  return scriptsSuite(services.roleplay, [
+    { name: "dev scripts", scripts: read("dev.jsonl") },
+    { name: "blind scripts", scripts: read("blind.jsonl") },
+  ]);
+}
+
 async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const options = model ? { model } : {};
   const handbook = await realAppDeps(options);
@@ -212,7 +243,8 @@ function width(text: string): number {
   return total;
 }
 
-const USAGE = "usage: npm run eval [-- --only corpus,retrieval,advice,fabe,roleplay,safety] [--out <dir>] [--verbose]";
+const USAGE =
+  "usage: npm run eval [-- --only corpus,retrieval,advice,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
 
 /** The command line, or a one-line usage error (parseArgs words its own for programmers). */
 function parseOptions(argv: string[]) {

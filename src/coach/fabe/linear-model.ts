@@ -89,8 +89,20 @@ export class LinearModel {
     this.weights = Int16Array.from(json.weights);
   }
 
-  /** Probabilities per label (softmax), in `labels` order. */
+  /** Probabilities per label (softmax), in `labels` order: one label per example. */
   predict(features: Features): number[] {
+    return softmax(this.scores(features));
+  }
+
+  /**
+   * Each label's own probability (a sigmoid per label), in `labels` order: for a model trained with
+   * `trainMultiLabelModel`, where an example can carry several labels at once.
+   */
+  predictEach(features: Features): number[] {
+    return this.scores(features).map(sigmoid);
+  }
+
+  private scores(features: Features): number[] {
     const scores = [...this.bias];
     const width = scores.length;
     for (const [name, value] of features) {
@@ -98,7 +110,7 @@ export class LinearModel {
       if (row === undefined) continue;
       for (let k = 0; k < width; k++) scores[k] = (scores[k] as number) + (this.weights[row + k] as number) * value;
     }
-    return softmax(scores.map((score) => score / this.scale));
+    return scores.map((score) => score / this.scale);
   }
 }
 
@@ -136,18 +148,11 @@ export function trainLinearModel(
   const bias = new Float64Array(width);
   const weights = new Float64Array(names.length * width);
   const scores = new Float64Array(width);
-  let state = settings.seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const random = seededRandom(settings.seed);
   const order = rows.map((_, index) => index);
   const decay = 1 - settings.rate * settings.l2;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, random);
     for (const index of order) {
       const row = rows[index] as (typeof rows)[number];
       for (let k = 0; k < width; k++) scores[k] = bias[k] as number;
@@ -167,16 +172,116 @@ export function trainLinearModel(
       }
     }
   }
+  return roundedModel(labels, names, bias, weights);
+}
+
+export interface MultiLabelExample {
+  features: Features;
+  /** Every label the example carries (none at all is allowed: a sentence that makes no move). */
+  labels: readonly string[];
+}
+
+/**
+ * Logistic regressions, one per label, trained together over the same features (a sentence can make several
+ * moves at once): stochastic gradient descent with L2, deterministic, weights stored as `trainLinearModel` stores
+ * them. Read with `LinearModel.predictEach`.
+ */
+export function trainMultiLabelModel(
+  examples: readonly MultiLabelExample[],
+  labels: readonly string[],
+  settings: Pick<TrainingSettings, "epochs" | "rate" | "l2" | "seed" | "minCount">,
+  /** How much an example counts for a label it carries, against 1 for one it does not (labels are rare). */
+  positiveWeight = 1,
+  /** A weight within this (in the model's units) is stored as 0, to keep the file small. */
+  negligible = NEGLIGIBLE / SCALE,
+): LinearModelJson {
+  const width = labels.length;
+  const counts = new Map<string, number>();
+  for (const example of examples)
+    for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts].filter(([, count]) => count >= settings.minCount).map(([name]) => name);
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = new Map(names.map((name, index) => [name, index]));
+  const rows = examples.map((example) => {
+    const active = [...example.features].filter(([name]) => ids.has(name));
+    const targets = new Float64Array(width);
+    for (const label of example.labels) {
+      const at = labels.indexOf(label);
+      if (at < 0) throw new Error(`training example labelled ${label}: not one of ${labels.join(", ")}`);
+      targets[at] = 1;
+    }
+    return {
+      ids: Int32Array.from(active, ([name]) => ids.get(name) as number),
+      values: Float64Array.from(active, ([, value]) => value),
+      targets,
+    };
+  });
+  const bias = new Float64Array(width);
+  const weights = new Float64Array(names.length * width);
+  const random = seededRandom(settings.seed);
+  const order = rows.map((_, index) => index);
+  const decay = 1 - settings.rate * settings.l2;
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const row = rows[index] as (typeof rows)[number];
+      for (let k = 0; k < width; k++) {
+        let score = bias[k] as number;
+        for (let f = 0; f < row.ids.length; f++)
+          score += (weights[(row.ids[f] as number) * width + k] as number) * (row.values[f] as number);
+        const target = row.targets[k] as number;
+        const gradient = (sigmoid(score) - target) * (target === 1 ? positiveWeight : 1);
+        bias[k] = (bias[k] as number) - settings.rate * gradient;
+        for (let f = 0; f < row.ids.length; f++) {
+          const at = (row.ids[f] as number) * width + k;
+          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
+        }
+      }
+    }
+  }
+  return roundedModel(labels, names, bias, weights, Math.round(negligible * SCALE));
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+}
+
+/** Weights to two decimals as integers; a feature whose weights are all negligible is left out. */
+function roundedModel(
+  labels: readonly string[],
+  names: readonly string[],
+  bias: Float64Array,
+  weights: Float64Array,
+  /** Weights within this many hundredths are stored as 0 (the softmax models keep them, if any weight of the row is larger). */
+  zeroBelow = 0,
+): LinearModelJson {
+  const width = labels.length;
   const round = (value: number) => Math.round(value * SCALE) + 0;
+  const stored = (value: number) => (Math.abs(round(value)) <= zeroBelow ? 0 : round(value));
   const kept: string[] = [];
   const flat: number[] = [];
   names.forEach((name, index) => {
-    const rounded = [...weights.subarray(index * width, (index + 1) * width)].map(round);
+    const rounded = [...weights.subarray(index * width, (index + 1) * width)].map(stored);
     if (!rounded.some((weight) => Math.abs(weight) > NEGLIGIBLE)) return;
     kept.push(name);
     flat.push(...rounded);
   });
   return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), features: kept, weights: flat };
+}
+
+function sigmoid(score: number): number {
+  return 1 / (1 + Math.exp(-score));
 }
 
 function softmax(scores: readonly number[]): number[] {

@@ -1,29 +1,9 @@
 import { z } from "zod";
+import { MANAGER_TURN_MOVES, REP_TURN_MOVES } from "./moves.js";
 
-export const MANAGER_MOVES = [
-  "empathy",
-  "open-question",
-  "listening-back",
-  "praise",
-  "harsh-criticism",
-  "handbook-criticism",
-  "give-responsibility",
-  "goal-planning",
-  "threat",
-  "support-offer",
-] as const;
-export const CUSTOMER_MOVES = [
-  "F",
-  "A",
-  "B",
-  "E",
-  "needs-question",
-  "casual-promise",
-  "arguing",
-  "ask-order",
-  "empathy",
-  "yes-but",
-] as const;
+/** Every move a card answers: the turn reader's moves (moves.ts, docs/roleplay-labelling-guide.md). */
+export const MANAGER_MOVES = MANAGER_TURN_MOVES;
+export const CUSTOMER_MOVES = REP_TURN_MOVES;
 export type Move = (typeof MANAGER_MOVES)[number] | (typeof CUSTOMER_MOVES)[number];
 export type Mode = "manager-rep" | "rep-customer";
 
@@ -42,6 +22,29 @@ export const PersonaSchema = z.object({
   fails: z.array(Advice).min(1),
   state: z.record(z.string(), z.number().min(0).max(10)),
   effects: z.record(z.string(), z.record(z.string(), z.number().min(-4).max(4))),
+  /**
+   * The handbook passages each move's effect rests on (chunk ids): the table of docs/roleplay.md prints them. A move
+   * without a row here moves the meters by general sense, and the table says so.
+   */
+  effectBasis: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+  /**
+   * Effects that depend on what already happened in the session: when `move` comes after every move of `after`
+   * (in earlier turns), `effect` replaces the card's usual effect for it — an excitable new hire is fired up by a
+   * hurdle only once his self-image has taken a knock; an opinionated one trusts the manager's help only after he
+   * was let go and hit the wall.
+   */
+  conditions: z
+    .array(
+      z.object({
+        move: z.string(),
+        after: z.array(z.string()).min(1),
+        effect: z.record(z.string(), z.number().min(-4).max(4)),
+        basis: z.array(z.string()).min(1),
+        /** Why, in the card's languages: shown in the table of docs/roleplay.md. */
+        en: z.string().min(1),
+      }),
+    )
+    .default([]),
   opening: z.array(Text).min(1),
   replies: z.record(z.string(), z.array(Text).min(1)),
   end: z.object({
@@ -66,13 +69,29 @@ export function parsePersona(json: unknown, chunkExists: (id: string) => boolean
   for (const situation of ["neutral", "closing-up", "opening-up"])
     if (!persona.replies[situation]?.length) problems.push(`no replies for ${situation}`);
   for (const [move, effect] of Object.entries(persona.effects)) {
+    if (!moves.includes(move)) problems.push(`effects.${move}: not a ${persona.mode} move`);
     for (const variable of Object.keys(effect))
       if (!variables.includes(variable)) problems.push(`effects.${move}: unknown ${variable}`);
   }
+  for (const move of Object.keys(persona.effectBasis))
+    if (!moves.includes(move)) problems.push(`effectBasis.${move}: not a ${persona.mode} move`);
+  for (const condition of persona.conditions) {
+    for (const move of [condition.move, ...condition.after])
+      if (!moves.includes(move)) problems.push(`conditions: ${move} is not a ${persona.mode} move`);
+    for (const variable of Object.keys(condition.effect))
+      if (!variables.includes(variable)) problems.push(`conditions.${condition.move}: unknown ${variable}`);
+  }
+  for (const move of [...persona.works, ...persona.fails].map((advice) => advice.move))
+    if (!moves.includes(move)) problems.push(`works/fails: ${move} is not a ${persona.mode} move`);
+  for (const key of Object.keys(persona.replies))
+    if (!moves.includes(key) && !["neutral", "closing-up", "opening-up"].includes(key))
+      problems.push(`replies.${key}: not a ${persona.mode} move or mood`);
   for (const id of [
     ...persona.basis,
     ...persona.works.flatMap((w) => w.basis),
     ...persona.fails.flatMap((f) => f.basis),
+    ...Object.values(persona.effectBasis).flat(),
+    ...persona.conditions.flatMap((condition) => condition.basis),
   ]) {
     if (!chunkExists(id)) problems.push(`unknown chunk ${id}`);
   }

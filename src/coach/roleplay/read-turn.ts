@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { PhraseMatcher } from "../../retrieval/phrase-matcher.js";
+import type { Label } from "../fabe/cues.js";
 import type { FabeService } from "../fabe/fabe-service.js";
+import type { Features } from "../fabe/features.js";
+import { LinearModel } from "../fabe/linear-model.js";
 import { parseDataFile } from "../parse-data-file.js";
+import { type MoveFeatureSettings, moveFeatures } from "./move-features.js";
+import type { MoveModelJson } from "./move-model.js";
+import type { TurnMove } from "./moves.js";
 import type { Mode, Move } from "./persona.js";
 
 const Cues = z.record(
@@ -12,23 +18,45 @@ export const MoveCuesSchema = z.object({ "manager-rep": Cues, "rep-customer": Cu
 
 /** One recognised move, with the user's words that showed it. */
 export interface ReadMove {
-  move: Move;
+  move: Move | TurnMove;
   quote: string;
 }
 
+/** prompts/roleplay-settings.json: how sure the move model must be, and the shape of its features. */
+export interface TurnReaderSettings {
+  /** Without a model: the cue weight one sentence needs for its move to count. */
+  moveThreshold: number;
+  /** With the model: the probability a sentence needs for a move to count (a sentence can make several). */
+  moveProbability: number;
+  /** Pairs of moves one sentence cannot make together: only the likelier is kept. */
+  exclusive: ReadonlyArray<readonly string[]>;
+  features: MoveFeatureSettings;
+}
+
+/** A turn cut into sentences, each with what the move model reads. */
+export interface TurnSentences {
+  texts: string[];
+  features: Features[];
+  /** rep-customer: the FABE labeller's label of each sentence, the turn read as one pitch. */
+  fabeLabels: Label[];
+}
+
 /**
- * Reads what the user did in a turn, sentence by sentence: manager moves from prompts/roleplay-moves.json;
- * in rep-customer mode also F/A/B/E, casual promises and arguing from the FABE drill's classifier.
+ * Reads what the user did in a turn, sentence by sentence. With the trained move model
+ * (prompts/roleplay-move-model.json, `npm run roleplay:train`), every move whose probability reaches
+ * `moveProbability` (a rep's F/A/B/E weigh the FABE labeller's label, the turn read as a short pitch). Without a
+ * model, the cue words of prompts/roleplay-moves.json alone.
  */
 export class TurnReader {
-  private readonly matchers: Record<Mode, PhraseMatcher<{ move: Move; weight: number }>>;
+  private readonly matchers: Record<Mode, PhraseMatcher<{ move: string; weight: number }>>;
+  private readonly models?: Record<Mode, LinearModel>;
 
   constructor(
     cuesJson: unknown,
     private readonly fabe: FabeService,
     private readonly toTraditional: (text: string) => string,
-    /** A cue sentence needs this much weight to count as the move (prompts/roleplay-settings.json). */
-    private readonly threshold: number,
+    private readonly settings: TurnReaderSettings,
+    model?: MoveModelJson,
   ) {
     const cues = parseDataFile(MoveCuesSchema, cuesJson, "prompts/roleplay-moves.json");
     this.matchers = {
@@ -37,27 +65,83 @@ export class TurnReader {
     };
     for (const mode of ["manager-rep", "rep-customer"] as const) {
       for (const [move, forms] of Object.entries(cues[mode])) {
-        for (const [form, weight] of Object.entries(forms.zh))
-          this.matchers[mode].addChinese(form, { move: move as Move, weight });
-        for (const [form, weight] of Object.entries(forms.en))
-          this.matchers[mode].addEnglish(form, { move: move as Move, weight });
+        for (const [form, weight] of Object.entries(forms.zh)) this.matchers[mode].addChinese(form, { move, weight });
+        for (const [form, weight] of Object.entries(forms.en)) this.matchers[mode].addEnglish(form, { move, weight });
       }
     }
+    if (model)
+      this.models = {
+        "manager-rep": new LinearModel(model["manager-rep"]),
+        "rep-customer": new LinearModel(model["rep-customer"]),
+      };
+  }
+
+  /** The sentences of a turn and their features: what the move model reads, and what it is trained on. */
+  sentences(text: string, mode: Mode): TurnSentences {
+    // Quotes stay the user's own words; matching sees one width of punctuation and one script.
+    const texts = this.fabe.split(text).map((span) => span.text);
+    const fabeLabels = mode === "rep-customer" ? this.fabe.labelSentences(texts) : [];
+    const features = texts.map((_, index) =>
+      moveFeatures(
+        {
+          sentences: texts,
+          index,
+          cues: this.cueWeights(texts[index] as string, mode),
+          ...(mode === "rep-customer"
+            ? {
+                fabeLabel: fabeLabels[index] as string,
+                violations: this.fabe.violationsIn(texts[index] as string).map((violation) => violation.rule),
+              }
+            : {}),
+        },
+        this.toTraditional,
+        this.settings.features,
+      ),
+    );
+    return { texts, features, fabeLabels };
   }
 
   read(text: string, mode: Mode): ReadMove[] {
     const found: ReadMove[] = [];
-    const add = (move: Move, quote: string) => {
+    const add = (move: ReadMove["move"], quote: string) => {
       if (!found.some((item) => item.move === move)) found.push({ move, quote });
     };
+    const model = this.models?.[mode];
+    if (!model) {
+      this.readByCues(text, mode, add);
+      return found;
+    }
+    const turn = this.sentences(text, mode);
+    turn.texts.forEach((sentence, index) => {
+      const probabilities = model.predictEach(turn.features[index] as Features);
+      const passed = model.labels.filter((_, k) => (probabilities[k] as number) >= this.settings.moveProbability);
+      const probability = (move: string) => probabilities[model.labels.indexOf(move)] as number;
+      // Two moves one sentence cannot both make (praise and a scolding: sarcasm is one of them) keep the likelier.
+      const outranked = (move: string) =>
+        this.settings.exclusive.some(
+          (pair) =>
+            pair.includes(move) &&
+            pair.some((other) => other !== move && passed.includes(other) && probability(other) > probability(move)),
+        );
+      for (const move of passed) if (!outranked(move)) add(move as TurnMove, sentence);
+    });
+    return found;
+  }
+
+  /** Cue weight per move in one sentence (prompts/roleplay-moves.json). */
+  private cueWeights(sentence: string, mode: Mode): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const hit of this.matchers[mode].match(this.toTraditional(sentence.normalize("NFKC"))))
+      weights.set(hit.value.move, (weights.get(hit.value.move) ?? 0) + hit.value.weight);
+    return weights;
+  }
+
+  /** The first wave's reading, without a trained model: cue words, and the FABE labeller and violation cues. */
+  private readByCues(text: string, mode: Mode, add: (move: ReadMove["move"], quote: string) => void): void {
     for (const span of this.fabe.split(text)) {
-      // Quotes stay the user's own words; matching sees one width of punctuation and one script.
       const sentence = span.text;
-      const weights = new Map<Move, number>();
-      for (const hit of this.matchers[mode].match(this.toTraditional(sentence.normalize("NFKC")))) {
-        weights.set(hit.value.move, (weights.get(hit.value.move) ?? 0) + hit.value.weight);
-      }
-      for (const [move, weight] of weights) if (weight >= this.threshold) add(move, sentence);
+      for (const [move, weight] of this.cueWeights(sentence, mode))
+        if (weight >= this.settings.moveThreshold) add(move as Move, sentence);
       if (mode === "rep-customer") {
         const label = this.fabe.classify(sentence).label;
         if (label !== "other") add(label, sentence);
@@ -70,6 +154,5 @@ export class TurnReader {
         }
       }
     }
-    return found;
   }
 }

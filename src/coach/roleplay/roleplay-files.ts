@@ -7,13 +7,14 @@ import type { RoleplayFiles } from "./roleplay-service.js";
 export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFiles> {
   const personaDir = join(promptsDir, "personas");
   const names = (await readdir(personaDir)).filter((name) => name.endsWith(".json")).sort();
-  const [personas, [moves, debrief, settings, system]] = await Promise.all([
+  const [personas, [moves, debrief, settings, system, moveModel]] = await Promise.all([
     readAll(personaDir, names),
     readAll(promptsDir, [
       "roleplay-moves.json",
       "roleplay-debrief.json",
       "roleplay-settings.json",
       "roleplay.system.md",
+      "roleplay-move-model.json",
     ] as const),
   ]);
   return {
@@ -22,5 +23,6 @@ export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFil
     debriefJson: JSON.parse(debrief) as unknown,
     settingsJson: JSON.parse(settings) as unknown,
     system,
+    moveModelJson: JSON.parse(moveModel) as unknown,
   };
 }

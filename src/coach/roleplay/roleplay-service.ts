@@ -8,8 +8,9 @@ import type { Lang } from "../../retrieval/types.js";
 import type { FabeService } from "../fabe/fabe-service.js";
 import { parseDataFile } from "../parse-data-file.js";
 import { type Debrief, type DebriefData, DebriefDataSchema, debrief } from "./debrief.js";
-import { type Persona, parsePersona } from "./persona.js";
-import { TurnReader } from "./read-turn.js";
+import { MoveModelSchema } from "./move-model.js";
+import { type Mode, type Persona, parsePersona } from "./persona.js";
+import { type ReadMove, TurnReader } from "./read-turn.js";
 import { type RoleplaySettings, RoleplaySettingsSchema } from "./roleplay-settings.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 import { opening, type SimState, say, startState, takeTurn } from "./simulate.js";
@@ -23,6 +24,8 @@ export interface RoleplayFiles {
   settingsJson: unknown;
   /** prompts/roleplay.system.md: how the model plays a persona in llm mode. */
   system: string;
+  /** prompts/roleplay-move-model.json (npm run roleplay:train); without it, turns are read by cue words alone. */
+  moveModelJson?: unknown;
 }
 
 export interface RoleplayDeps {
@@ -60,8 +63,17 @@ export class RoleplayService {
     this.system = files.system;
     this.settings = parseDataFile(RoleplaySettingsSchema, files.settingsJson, "prompts/roleplay-settings.json");
     this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
-    this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional, this.settings.moveThreshold);
+    const moveModel =
+      files.moveModelJson === undefined
+        ? undefined
+        : parseDataFile(MoveModelSchema, files.moveModelJson, "prompts/roleplay-move-model.json");
+    this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional, this.settings, moveModel);
     this.debriefData = parseDataFile(DebriefDataSchema, files.debriefJson, "prompts/roleplay-debrief.json");
+  }
+
+  /** The moves a turn makes, as a session would read them (the move eval reads the blind turns through this). */
+  readTurn(text: string, mode: Mode): ReadMove[] {
+    return this.reader.read(text, mode);
   }
 
   list() {
@@ -158,6 +170,7 @@ export class RoleplayService {
       reply: visible(reply),
       state: publicState(outcome.state),
       moves: moves.map((move) => move.move),
+      effects: outcome.effects,
       mode: spoken.mode,
       ...(spoken.fallback ? { fallback: spoken.fallback } : {}),
       ...(outcome.hint ? { hint: outcome.hint } : {}),

@@ -6,12 +6,37 @@ const Scale = z.number().min(0).max(10);
 export const RoleplaySettingsSchema = z.object({
   /** Cue weight (prompts/roleplay-moves.json) one sentence needs for its move to count. */
   moveThreshold: z.number().positive(),
+  /** With the trained move model: the probability one sentence needs for a move to count. */
+  moveProbability: z.number().min(0).max(1),
+  /** Pairs of moves one sentence cannot make together (the likelier is kept). */
+  exclusive: z.array(z.tuple([z.string(), z.string()])),
+  /** How the move model reads a sentence (move-features.ts); the model is trained with these. */
+  features: z.object({
+    wordWeight: z.number().positive(),
+    cueCap: z.number().positive(),
+    contextWeight: z.number().min(0),
+    trigramWeight: z.number().min(0),
+  }),
+  /** How `npm run roleplay:train` trains the move model (the FABE trainer's settings, docs/tuning.md). */
+  training: z.object({
+    epochs: z.number().int().min(1),
+    rate: z.number().positive(),
+    l2: z.number().min(0),
+    seed: z.number().int(),
+    minCount: z.number().int().min(1),
+    /** How much a sentence counts for a move it makes, against 1 for each move it does not make. */
+    positiveWeight: z.number().positive(),
+    /** A weight this small or smaller is stored as 0, and a feature with no other weight left out (file size). */
+    negligible: z.number().min(0),
+  }),
   /** With nothing recognised: the meters' average (0–10) at or below which the persona closes up, or above, opens up. */
   mood: z
     .object({ closingUpAtMost: Scale, openingUpAtLeast: Scale })
     .refine((mood) => mood.closingUpAtMost < mood.openingUpAtLeast, {
       message: "closingUpAtMost must be below openingUpAtLeast",
     }),
+  /** The first turn at which a card's success or breakdown condition ends the session. */
+  endFromTurn: z.number().int().min(1),
   /** How far the reply variant moves each turn, so consecutive turns vary. */
   replyStride: z.number().int().min(1),
   llm: z.object({

@@ -13,6 +13,8 @@ export interface SimState {
   last: { situation: string; index: number } | null;
   /** Per-session seed: replies vary between sessions but replay identically within one. */
   seed: number;
+  /** The moves made in earlier turns (a card's `conditions` depend on them); absent in sessions started before. */
+  made?: string[];
 }
 
 export interface TurnOutcome {
@@ -21,6 +23,8 @@ export interface TurnOutcome {
   situation: string;
   /** Set when the user did something the handbook says fails with this person. */
   hint?: { text: string; basis: string[] };
+  /** What each recognised move did to the meters (before they were held within 0–10), in the order read. */
+  effects: Array<{ move: string; quote: string; changes: Record<string, number> }>;
 }
 
 export function say(
@@ -52,12 +56,19 @@ export function takeTurn(
   lang: Lang,
   toSimplified: (text: string) => string,
   /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
-  settings: Pick<RoleplaySettings, "mood" | "replyStride">,
+  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn">,
 ): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
-  for (const { move } of moves) {
-    const effect = persona.effects[move] ?? {};
+  const made = state.made ?? [];
+  const effects: TurnOutcome["effects"] = [];
+  for (const { move, quote } of moves) {
+    const effect = effectOf(persona, move, made);
+    effects.push({
+      move,
+      quote,
+      changes: Object.fromEntries(Object.entries(effect).filter(([, delta]) => delta !== 0)),
+    });
     let weight = 0;
     for (const [variable, delta] of Object.entries(effect)) {
       vars[variable] = clamp((vars[variable] ?? 0) + delta);
@@ -66,10 +77,13 @@ export function takeTurn(
     if (!strongest || weight > strongest.weight) strongest = { move, weight };
   }
   const turn = state.turn + 1;
-  const success = Object.entries(persona.end.success.when).every(([variable, value]) => (vars[variable] ?? 0) >= value);
-  const breakdown = Object.entries(persona.end.breakdown.when).some(
-    ([variable, value]) => (vars[variable] ?? 0) <= value,
-  );
+  // A practice talk is not decided in two lines: success and breakdown end it from `endFromTurn` on; before that the
+  // persona answers in the mood the meters say.
+  const decided = turn >= settings.endFromTurn;
+  const success =
+    decided && Object.entries(persona.end.success.when).every(([variable, value]) => (vars[variable] ?? 0) >= value);
+  const breakdown =
+    decided && Object.entries(persona.end.breakdown.when).some(([variable, value]) => (vars[variable] ?? 0) <= value);
   const ended: SimState["ended"] = success
     ? "success"
     : breakdown
@@ -85,9 +99,10 @@ export function takeTurn(
   if (ended === "success" || ended === "breakdown") {
     const line = persona.end[ended];
     return {
-      state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 } },
+      state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 }, made: madeAfter(made, moves) },
       reply: say(line, lang, toSimplified),
       situation: ended,
+      effects,
       ...(hint ? { hint } : {}),
     };
   }
@@ -97,11 +112,27 @@ export function takeTurn(
   if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
   const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
   return {
-    state: { ...state, vars, turn, ended, last: { situation, index } },
+    state: { ...state, vars, turn, ended, last: { situation, index }, made: madeAfter(made, moves) },
     reply,
     situation,
+    effects,
     ...(hint ? { hint } : {}),
   };
+}
+
+/**
+ * A move's effect on the meters: the card's state-dependent row when the session has already seen every move it
+ * waits for (the last such row wins), else the card's usual row.
+ */
+export function effectOf(persona: Persona, move: string, made: readonly string[]): Record<string, number> {
+  const condition = persona.conditions.findLast(
+    (candidate) => candidate.move === move && candidate.after.every((earlier) => made.includes(earlier)),
+  );
+  return condition?.effect ?? persona.effects[move] ?? {};
+}
+
+function madeAfter(made: readonly string[], moves: readonly ReadMove[]): string[] {
+  return [...new Set([...made, ...moves.map(({ move }) => move as string)])];
 }
 
 /** With nothing recognised, the reply follows the mood: closed up, opening up, or neutral. */

@@ -83,6 +83,7 @@ async function renderSession(main: HTMLElement, session: Session): Promise<void>
     log.append(line({ role: "user", text }));
     sendMessage(session.id, text)
       .then((turn) => {
+        if (turn.effects.length > 0 || turn.hint) log.append(effectsLine(turn));
         log.append(line(turn.reply));
         drawState(turn.state);
         lastHint = turn.hint ?? lastHint;
@@ -119,6 +120,27 @@ async function renderSession(main: HTMLElement, session: Session): Promise<void>
     debrief,
   );
   input.focus();
+}
+
+type Turn = Awaited<ReturnType<typeof sendMessage>>;
+
+/**
+ * What the user's turn did, taught on the spot: each move recognised with its effect on the meters ("gave
+ * responsibility: willingness +2"), and the handbook's hint when a move backfires, with its passages.
+ */
+function effectsLine(turn: Turn): HTMLLIElement {
+  const moves = turn.effects.map((effect) => {
+    const changes = Object.entries(effect.changes)
+      .map(([meter, delta]) => `${t(meter)} ${delta > 0 ? "+" : ""}${delta}`)
+      .join(", ");
+    return el(
+      "li",
+      { "data-move": effect.move, class: Object.values(effect.changes).some((delta) => delta < 0) ? "down" : "up" },
+      `${t(effect.move)}${changes ? `: ${changes}` : ""}`,
+    );
+  });
+  const hint = turn.hint ? [el("p", { class: "backfire" }, turn.hint.text, " ", chips(turn.hint.basis))] : [];
+  return el("li", { class: "effects" }, el("span", { class: "note" }, t("moveEffects")), el("ul", {}, moves), ...hint);
 }
 
 function line(message: Session["messages"][number]): HTMLLIElement {

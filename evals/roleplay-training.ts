@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
+import { FabeService } from "../src/coach/fabe/fabe-service.js";
+import { type MultiLabelExample, trainMultiLabelModel } from "../src/coach/fabe/linear-model.js";
+import { MODEL_MOVES, type MoveModelJson } from "../src/coach/roleplay/move-model.js";
+import type { Mode } from "../src/coach/roleplay/persona.js";
+import { TurnReader } from "../src/coach/roleplay/read-turn.js";
+import { readRoleplayFiles } from "../src/coach/roleplay/roleplay-files.js";
+import { type RoleplaySettings, RoleplaySettingsSchema } from "../src/coach/roleplay/roleplay-settings.js";
+import { CorpusIndex } from "../src/corpus/corpus-index.js";
+import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
+import { toTraditional } from "../src/lib/script.js";
+import { type TurnRecord, TurnRecordSchema } from "./roleplay/check-set.js";
+
+/**
+ * The role-play move model is trained on the turn writers' sets (evals/roleplay/writers/*.jsonl), each written and
+ * labelled by an independent writer from docs/roleplay-labelling-guide.md and one style brief kept beside it. The
+ * blind sets (evals/roleplay/blind/) are never trained on.
+ */
+const evalsDir = fileURLToPath(new URL(".", import.meta.url));
+const root = join(evalsDir, "..");
+const writersDir = join(evalsDir, "roleplay", "writers");
+
+export const TURN_WRITER_SETS = readdirSync(writersDir)
+  .filter((name) => /^r\d+\.jsonl$/.test(name))
+  .sort()
+  .map((name) => `evals/roleplay/writers/${name}`);
+
+export function loadTurns(file: string): TurnRecord[] {
+  return readFileSync(resolve(root, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => TurnRecordSchema.parse(JSON.parse(line)));
+}
+
+export function readRoleplaySettings(): RoleplaySettings {
+  return RoleplaySettingsSchema.parse(
+    JSON.parse(readFileSync(join(root, "prompts", "roleplay-settings.json"), "utf8")),
+  );
+}
+
+/**
+ * A turn reader as the product builds one (the shipped FABE models, cue files and settings), with the move model
+ * given or none: training reads turns through it, so the features learned are the features served.
+ */
+export async function makeTurnReader(
+  settings: RoleplaySettings = readRoleplaySettings(),
+  model?: MoveModelJson,
+): Promise<TurnReader> {
+  const { corpus } = await buildFromFiles(defaultPaths(root, { playbooks: false }));
+  const fabe = new FabeService(await readFabeFiles(root), new CorpusIndex(corpus), toTraditional);
+  const files = await readRoleplayFiles(join(root, "prompts"));
+  return new TurnReader(files.movesJson, fabe, toTraditional, settings, model);
+}
+
+export type MoveExamples = Record<Mode, MultiLabelExample[]>;
+
+/**
+ * Training examples as the product reads a turn: its sentences, each labelled with every move whose quote it holds
+ * most of, and every other sentence the quote covers for the most part (or none).
+ */
+export function moveExamplesOf(turns: readonly TurnRecord[], reader: TurnReader): MoveExamples {
+  const examples: MoveExamples = { "manager-rep": [], "rep-customer": [] };
+  for (const turn of turns) {
+    const read = reader.sentences(turn.text, turn.mode);
+    const spans = locate(turn.text, read.texts);
+    const moves = read.texts.map(() => [] as string[]);
+    for (const { move, quote } of turn.moves) {
+      const at = turn.text.indexOf(quote);
+      const span = { start: at, end: at + quote.length };
+      // The sentence holding most of the quote makes the move, and so does every other sentence the quote covers
+      // for the most part (a criticism told over three sentences is made by all three).
+      const overlaps = spans.map(
+        (candidate) => Math.min(candidate.end, span.end) - Math.max(candidate.start, span.start),
+      );
+      const most = Math.max(...overlaps);
+      overlaps.forEach((amount, index) => {
+        const length = (spans[index] as { start: number; end: number }).end - (spans[index] as { start: number }).start;
+        if (amount > 0 && (amount === most || amount * 2 >= length)) moves[index]?.push(move);
+      });
+    }
+    read.features.forEach((features, index) => {
+      examples[turn.mode].push({ features, labels: moves[index] as string[] });
+    });
+  }
+  return examples;
+}
+
+export function trainMoveModels(
+  examples: MoveExamples,
+  settings: RoleplaySettings["training"],
+): Omit<MoveModelJson, "trainedOn"> {
+  return {
+    "manager-rep": trainMultiLabelModel(
+      examples["manager-rep"],
+      MODEL_MOVES["manager-rep"],
+      settings,
+      settings.positiveWeight,
+      settings.negligible,
+    ),
+    "rep-customer": trainMultiLabelModel(
+      examples["rep-customer"],
+      MODEL_MOVES["rep-customer"],
+      settings,
+      settings.positiveWeight,
+      settings.negligible,
+    ),
+  };
+}
+
+/** The model prompts/roleplay-move-model.json should hold: trained on every turn writer, with how it was made. */
+export async function trainShippedMoveModel(): Promise<MoveModelJson> {
+  const settings = readRoleplaySettings();
+  const reader = await makeTurnReader(settings);
+  const turns = TURN_WRITER_SETS.flatMap(loadTurns);
+  const models = trainMoveModels(moveExamplesOf(turns, reader), settings.training);
+  // Every file the features are made from is an input: the writers, both cue files, the FABE model and settings.
+  const inputs = [
+    ...TURN_WRITER_SETS,
+    "prompts/roleplay-moves.json",
+    "prompts/roleplay-settings.json",
+    "prompts/fabe-cues.json",
+    "prompts/fabe-model.json",
+    "prompts/fabe-settings.json",
+  ];
+  const hash = createHash("sha256");
+  for (const file of inputs) hash.update(readFileSync(join(root, file)));
+  return {
+    ...models,
+    trainedOn: { files: [...TURN_WRITER_SETS], sha256: hash.digest("hex"), settings: { ...settings.training } },
+  };
+}
+
+/** Where each sentence stands in the turn, searched in order. */
+function locate(text: string, sentences: readonly string[]): Array<{ start: number; end: number }> {
+  let cursor = 0;
+  return sentences.map((sentence) => {
+    let start = text.indexOf(sentence, cursor);
+    if (start < 0) start = text.indexOf(sentence);
+    if (start < 0) return { start: 0, end: 0 };
+    cursor = start + sentence.length;
+    return { start, end: start + sentence.length };
+  });
+}
