@@ -88,6 +88,8 @@ describe("npm run eval", () => {
   it("names the suites on an unknown --only, in one line, exit 2", () => {
     const result = run(["--import", TSX, join(root, "evals/run.ts"), "--only", "nope"]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe("--only: no suite nope (suites: corpus, retrieval, advice, fabe, roleplay, moves, scripts, safety)");
+    expect(result.err).toBe(
+      "--only: no suite nope (suites: corpus, retrieval, advice, fabe, roleplay, moves, scripts, safety)",
+    );
   });
 });
