@@ -165,3 +165,27 @@ describe("role-play in llm mode, against a local OpenAI-compatible server", () =
     }
   });
 });
+
+describe("a session's reactions", () => {
+  it("never says the same line twice while the card has another for the situation", async () => {
+    const session = await start("passive-veteran");
+    const replies: string[] = [];
+    // Small talk four times over: the same situation every turn.
+    for (const text of ["嗯。", "好。", "嗯嗯。", "好的。"]) {
+      const turn = await say(session.id, text);
+      expect(turn.status).toBe(200);
+      replies.push(turn.body.reply.text);
+    }
+    expect(new Set(replies).size).toBe(replies.length);
+  });
+
+  it("tells what each move did to the meters, with the words that made it", async () => {
+    const session = await start("passive-veteran");
+    const turn = await say(session.id, "下個月新人的電話演練,我想交給你來負責。");
+    const effects = (turn.body as unknown as { effects: Array<{ move: string; quote: string; changes: object }> })
+      .effects;
+    const responsibility = effects.find((effect) => effect.move === "give-responsibility");
+    expect(responsibility?.quote).toContain("交給你來負責");
+    expect(Object.values(responsibility?.changes ?? {}).some((delta) => (delta as number) > 0)).toBe(true);
+  });
+});

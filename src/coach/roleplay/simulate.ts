@@ -15,6 +15,8 @@ export interface SimState {
   seed: number;
   /** The moves made in earlier turns (a card's `conditions` depend on them); absent in sessions started before. */
   made?: string[];
+  /** The replies said so far (`situation:index`), so none is said twice while another is left. */
+  said?: string[];
 }
 
 export interface TurnOutcome {
@@ -109,10 +111,24 @@ export function takeTurn(
   const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars, settings.mood);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
   let index = (state.seed + turn * settings.replyStride) % variants.length;
-  if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
+  // Never a line already said in this session while the situation has one left; never the previous line.
+  const said = new Set(state.said ?? []);
+  const fresh = variants
+    .map((_, offset) => (index + offset) % variants.length)
+    .find((at) => !said.has(`${situation}:${at}`));
+  if (fresh !== undefined) index = fresh;
+  else if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
   const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
   return {
-    state: { ...state, vars, turn, ended, last: { situation, index }, made: madeAfter(made, moves) },
+    state: {
+      ...state,
+      vars,
+      turn,
+      ended,
+      last: { situation, index },
+      made: madeAfter(made, moves),
+      said: [...said, `${situation}:${index}`],
+    },
     reply,
     situation,
     effects,

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { toSimplified } from "../../lib/script.js";
+import { type Persona, PersonaSchema } from "./persona.js";
+import type { ReadMove } from "./read-turn.js";
+import { RoleplaySettingsSchema } from "./roleplay-settings.js";
+import { startState, takeTurn } from "./simulate.js";
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../prompts/${path}`, import.meta.url), "utf8"));
+const settings = RoleplaySettingsSchema.parse(read("roleplay-settings.json"));
+const card = (id: string): Persona => PersonaSchema.parse(read(`personas/${id}.json`));
+const moves = (...names: string[]): ReadMove[] => names.map((move) => ({ move, quote: move }) as ReadMove);
+
+/** Plays the moves turn by turn from the card's start and returns each turn's change of one meter. */
+function play(persona: Persona, meter: string, turns: string[][]): number[] {
+  let state = startState(persona, 1);
+  return turns.map((turn) => {
+    const before = state.vars[meter] ?? 0;
+    state = takeTurn(persona, state, moves(...turn), "zh-Hant", toSimplified, settings).state;
+    return (state.vars[meter] ?? 0) - before;
+  });
+}
+
+describe("reactions that depend on what came before", () => {
+  it("an excitable new hire is fired up by a hurdle only after a knock to his self-image", () => {
+    const persona = card("excitable-new-hire");
+    const [alone] = play(persona, "drive", [["set-target"]]);
+    const [, afterKnock] = play(persona, "drive", [["handbook-criticism"], ["set-target"]]);
+    expect(afterKnock).toBeGreaterThan(alone as number);
+  });
+
+  it("an opinionated new hire trusts the manager's help only after he was let go", () => {
+    const persona = card("opinionated-new-hire");
+    const [early] = play(persona, "trust", [["help-up"]]);
+    const [, afterLetGo] = play(persona, "trust", [["let-go"], ["help-up"]]);
+    expect(afterLetGo).toBeGreaterThan(early as number);
+  });
+
+  it("does not end a practice talk before its fifth turn, however it goes", () => {
+    const persona = card("passive-veteran");
+    let state = startState(persona, 1);
+    for (let turn = 1; turn < settings.endFromTurn; turn++) {
+      state = takeTurn(persona, state, moves("harsh-criticism", "threat"), "en", toSimplified, settings).state;
+      expect(state.ended).toBeNull();
+    }
+    state = takeTurn(persona, state, moves("harsh-criticism", "threat"), "en", toSimplified, settings).state;
+    expect(state.ended).toBe("breakdown");
+  });
+});
