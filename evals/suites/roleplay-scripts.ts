@@ -22,6 +22,9 @@ export async function scriptsSuite(
   for (const set of sets) {
     let turns = 0;
     let right = 0;
+    // Turns that ask a question or make a concrete offer, and those whose reply answers that kind.
+    let asked = 0;
+    let answered = 0;
     let wholeRight = 0;
     const byLang = new Map<string, { turns: number; right: number }>();
     for (const script of set.scripts) {
@@ -37,6 +40,10 @@ export async function scriptsSuite(
         let got: string;
         try {
           const outcome = await service.message(session.id, turn.text);
+          if (turn.reply !== "any") {
+            asked++;
+            if (replyKinds(outcome.replyTo).includes(turn.reply)) answered++;
+          }
           const after = disposition(outcome.state);
           got = after > before ? "+" : after < before ? "-" : "=";
           before = after;
@@ -60,8 +67,32 @@ export async function scriptsSuite(
     for (const [lang, counts] of [...byLang].sort())
       metrics.push(target(`${set.name}: turns moving the right way, ${lang}`, share(counts.right, counts.turns), 0.8));
     metrics.push(target(`${set.name}: whole scripts right`, share(wholeRight, set.scripts.length), 0.7));
+    metrics.push(target(`${set.name}: questions and offers answered in kind`, share(answered, asked), 0.85));
   }
   return { suite: "scripts", metrics, notes };
+}
+
+const QUESTIONS = ["open-question", "specific-question", "needs-question", "listening-back"];
+const OFFERS = [
+  "ask-order",
+  "propose-time",
+  "set-target",
+  "give-responsibility",
+  "support-offer",
+  "career-planning",
+  "help-up",
+  "let-go",
+];
+
+/**
+ * The kinds of reply a line can be, from what it answers: a question move's lines are answers; an offer's lines
+ * (and a session's ending) respond to the offer, accepting or countering it (the cards' lines are not marked one
+ * or the other, so either counts).
+ */
+function replyKinds(replyTo: string): string[] {
+  if (QUESTIONS.includes(replyTo)) return ["answer"];
+  if (OFFERS.includes(replyTo) || replyTo === "success" || replyTo === "breakdown") return ["accept", "counter"];
+  return [];
 }
 
 /** The persona's disposition: the sum of its meters (the public state without `turn` and `ended`). */

@@ -199,6 +199,8 @@ export const TurnSchema = z
     moves: z.array(z.string()),
     /** What each recognised move did to the meters, with the user's words that made it. */
     effects: z.array(z.object({ move: z.string(), quote: z.string(), changes: z.record(z.string(), z.number()) })),
+    /** What the reply answers: one of the turn's moves, or the mood (neutral, closing-up, opening-up), or the ending. */
+    replyTo: z.string(),
     mode: z.enum(["offline", "llm"]),
     fallback: z.string().optional(),
     hint: z.object({ text: z.string(), basis: z.array(z.string()) }).optional(),

@@ -171,6 +171,7 @@ export class RoleplayService {
       state: publicState(outcome.state),
       moves: moves.map((move) => move.move),
       effects: outcome.effects,
+      replyTo: outcome.situation,
       mode: spoken.mode,
       ...(spoken.fallback ? { fallback: spoken.fallback } : {}),
       ...(outcome.hint ? { hint: outcome.hint } : {}),

@@ -35,6 +35,11 @@ export const RoleplaySettingsSchema = z.object({
     .refine((mood) => mood.closingUpAtMost < mood.openingUpAtLeast, {
       message: "closingUpAtMost must be below openingUpAtLeast",
     }),
+  /**
+   * Which moves a reply answers before the one that moved the meters most, in order: offers (a response to the
+   * offer), then questions (an answer).
+   */
+  answerFirst: z.array(z.array(z.string()).min(1)),
   /** The first turn at which a card's success or breakdown condition ends the session. */
   endFromTurn: z.number().int().min(1),
   /** How far the reply variant moves each turn, so consecutive turns vary. */

@@ -58,7 +58,7 @@ export function takeTurn(
   lang: Lang,
   toSimplified: (text: string) => string,
   /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
-  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn">,
+  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst">,
 ): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
@@ -108,7 +108,14 @@ export function takeTurn(
       ...(hint ? { hint } : {}),
     };
   }
-  const situation = strongest && persona.replies[strongest.move]?.length ? strongest.move : mood(vars, settings.mood);
+  // The reply answers what the user asked for first: an offer (a task, a target, help, a time, the order) gets a
+  // response to that offer, a question an answer; otherwise the move that moved the meters most, or the mood.
+  const replyTo =
+    settings.answerFirst
+      .flatMap((kind) => moves.filter(({ move }) => kind.includes(move)))
+      .map(({ move }) => move as string)
+      .find((move) => persona.replies[move]?.length) ?? strongest?.move;
+  const situation = replyTo && persona.replies[replyTo]?.length ? replyTo : mood(vars, settings.mood);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
   let index = (state.seed + turn * settings.replyStride) % variants.length;
   // Never a line already said in this session while the situation has one left; never the previous line.
