@@ -49,14 +49,18 @@ export interface TurnSentences {
  */
 export class TurnReader {
   private readonly matchers: Record<Mode, PhraseMatcher<{ move: string; weight: number }>>;
-  private readonly models?: Record<Mode, LinearModel>;
+  private models?: Record<Mode, LinearModel>;
 
   constructor(
     cuesJson: unknown,
     private readonly fabe: FabeService,
     private readonly toTraditional: (text: string) => string,
     private readonly settings: TurnReaderSettings,
-    model?: MoveModelJson,
+    /**
+     * The move model, or how to get it on the first turn that needs it: the server then starts without building
+     * it (its weights are a few MiB of memory an idle server does not need).
+     */
+    private model?: MoveModelJson | (() => MoveModelJson),
   ) {
     const cues = parseDataFile(MoveCuesSchema, cuesJson, "prompts/roleplay-moves.json");
     this.matchers = {
@@ -69,11 +73,6 @@ export class TurnReader {
         for (const [form, weight] of Object.entries(forms.en)) this.matchers[mode].addEnglish(form, { move, weight });
       }
     }
-    if (model)
-      this.models = {
-        "manager-rep": new LinearModel(model["manager-rep"]),
-        "rep-customer": new LinearModel(model["rep-customer"]),
-      };
   }
 
   /** The sentences of a turn and their features: what the move model reads, and what it is trained on. */
@@ -106,7 +105,7 @@ export class TurnReader {
     const add = (move: ReadMove["move"], quote: string) => {
       if (!found.some((item) => item.move === move)) found.push({ move, quote });
     };
-    const model = this.models?.[mode];
+    const model = this.modelFor(mode);
     if (!model) {
       this.readByCues(text, mode, add);
       return found;
@@ -126,6 +125,19 @@ export class TurnReader {
       for (const move of passed) if (!outranked(move)) add(move as TurnMove, sentence);
     });
     return found;
+  }
+
+  private modelFor(mode: Mode): LinearModel | undefined {
+    if (!this.models && this.model) {
+      const json = typeof this.model === "function" ? this.model() : this.model;
+      this.models = {
+        "manager-rep": new LinearModel(json["manager-rep"]),
+        "rep-customer": new LinearModel(json["rep-customer"]),
+      };
+      // The models hold copies: the file's text and parsed arrays can go.
+      this.model = undefined;
+    }
+    return this.models?.[mode];
   }
 
   /** Cue weight per move in one sentence (prompts/roleplay-moves.json). */

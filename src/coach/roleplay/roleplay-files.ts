@@ -23,6 +23,6 @@ export async function readRoleplayFiles(promptsDir: string): Promise<RoleplayFil
     debriefJson: JSON.parse(debrief) as unknown,
     settingsJson: JSON.parse(settings) as unknown,
     system,
-    moveModelJson: JSON.parse(moveModel) as unknown,
+    moveModelText: moveModel,
   };
 }

@@ -24,8 +24,11 @@ export interface RoleplayFiles {
   settingsJson: unknown;
   /** prompts/roleplay.system.md: how the model plays a persona in llm mode. */
   system: string;
-  /** prompts/roleplay-move-model.json (npm run roleplay:train); without it, turns are read by cue words alone. */
-  moveModelJson?: unknown;
+  /**
+   * prompts/roleplay-move-model.json's text (npm run roleplay:train), parsed and checked on the first turn; without
+   * it, turns are read by cue words alone.
+   */
+  moveModelText?: string;
 }
 
 export interface RoleplayDeps {
@@ -63,10 +66,11 @@ export class RoleplayService {
     this.system = files.system;
     this.settings = parseDataFile(RoleplaySettingsSchema, files.settingsJson, "prompts/roleplay-settings.json");
     this.personas = files.personasJson.map((json) => parsePersona(json, (id) => deps.corpus.chunk(id) !== undefined));
+    const text = files.moveModelText;
     const moveModel =
-      files.moveModelJson === undefined
+      text === undefined
         ? undefined
-        : parseDataFile(MoveModelSchema, files.moveModelJson, "prompts/roleplay-move-model.json");
+        : () => parseDataFile(MoveModelSchema, JSON.parse(text), "prompts/roleplay-move-model.json");
     this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional, this.settings, moveModel);
     this.debriefData = parseDataFile(DebriefDataSchema, files.debriefJson, "prompts/roleplay-debrief.json");
   }
