@@ -42,7 +42,7 @@ export async function scriptsSuite(
           const outcome = await service.message(session.id, turn.text);
           if (turn.reply !== "any") {
             asked++;
-            if (replyKinds(outcome.replyTo).includes(turn.reply)) answered++;
+            if (outcome.replyKind === turn.reply) answered++;
           }
           const after = disposition(outcome.state);
           got = after > before ? "+" : after < before ? "-" : "=";
@@ -70,29 +70,6 @@ export async function scriptsSuite(
     metrics.push(target(`${set.name}: questions and offers answered in kind`, share(answered, asked), 0.85));
   }
   return { suite: "scripts", metrics, notes };
-}
-
-const QUESTIONS = ["open-question", "specific-question", "needs-question", "listening-back"];
-const OFFERS = [
-  "ask-order",
-  "propose-time",
-  "set-target",
-  "give-responsibility",
-  "support-offer",
-  "career-planning",
-  "help-up",
-  "let-go",
-];
-
-/**
- * The kinds of reply a line can be, from what it answers: a question move's lines are answers; an offer's lines
- * (and a session's ending) respond to the offer, accepting or countering it (the cards' lines are not marked one
- * or the other, so either counts).
- */
-function replyKinds(replyTo: string): string[] {
-  if (QUESTIONS.includes(replyTo)) return ["answer"];
-  if (OFFERS.includes(replyTo) || replyTo === "success" || replyTo === "breakdown") return ["accept", "counter"];
-  return [];
 }
 
 /** The persona's disposition: the sum of its meters (the public state without `turn` and `ended`). */

@@ -201,6 +201,8 @@ export const TurnSchema = z
     effects: z.array(z.object({ move: z.string(), quote: z.string(), changes: z.record(z.string(), z.number()) })),
     /** What the reply answers: one of the turn's moves, or the mood (neutral, closing-up, opening-up), or the ending. */
     replyTo: z.string(),
+    /** What the reply does: answers a question, accepts or counters an offer, or another reaction. */
+    replyKind: z.enum(["answer", "accept", "counter", "other"]),
     mode: z.enum(["offline", "llm"]),
     fallback: z.string().optional(),
     hint: z.object({ text: z.string(), basis: z.array(z.string()) }).optional(),

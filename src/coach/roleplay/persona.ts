@@ -46,7 +46,15 @@ export const PersonaSchema = z.object({
     )
     .default([]),
   opening: z.array(Text).min(1),
-  replies: z.record(z.string(), z.array(Text).min(1)),
+  /**
+   * The persona's lines by the move they answer (or the mood), each marked with what it does: `answer` (answers a
+   * question), `accept` (takes up an offer, a target, a time, a task), `counter` (another time, a condition, a
+   * push-back, a refusal with a reason) or `other` (any other reaction). A line without a kind is `other`.
+   */
+  replies: z.record(
+    z.string(),
+    z.array(Text.extend({ kind: z.enum(["answer", "accept", "counter", "other"]).optional() })).min(1),
+  ),
   end: z.object({
     success: Text.extend({ when: z.record(z.string(), z.number()) }),
     breakdown: Text.extend({ when: z.record(z.string(), z.number()) }),

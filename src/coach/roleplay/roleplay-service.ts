@@ -176,6 +176,7 @@ export class RoleplayService {
       moves: moves.map((move) => move.move),
       effects: outcome.effects,
       replyTo: outcome.situation,
+      replyKind: outcome.replyKind,
       mode: spoken.mode,
       ...(spoken.fallback ? { fallback: spoken.fallback } : {}),
       ...(outcome.hint ? { hint: outcome.hint } : {}),

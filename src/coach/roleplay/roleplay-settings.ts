@@ -31,7 +31,7 @@ export const RoleplaySettingsSchema = z.object({
   }),
   /** With nothing recognised: the meters' average (0–10) at or below which the persona closes up, or above, opens up. */
   mood: z
-    .object({ closingUpAtMost: Scale, openingUpAtLeast: Scale })
+    .object({ closingUpAtMost: Scale, openingUpAtLeast: Scale, acceptAtLeast: Scale })
     .refine((mood) => mood.closingUpAtMost < mood.openingUpAtLeast, {
       message: "closingUpAtMost must be below openingUpAtLeast",
     }),

@@ -47,3 +47,24 @@ describe("reactions that depend on what came before", () => {
     expect(state.ended).toBe("breakdown");
   });
 });
+
+describe("replies that answer what was said", () => {
+  const persona = card("passive-veteran");
+  const withMeters = (value: number) => {
+    const state = startState(persona, 3);
+    return { ...state, vars: Object.fromEntries(Object.keys(state.vars).map((meter) => [meter, value])) };
+  };
+  const kindOf = (value: number, ...names: string[]) =>
+    takeTurn(persona, withMeters(value), moves(...names), "en", toSimplified, settings).replyKind;
+
+  it("answers a question with a line that answers it", () => {
+    expect(kindOf(5, "open-question")).toBe("answer");
+    // The question is answered even when another move of the turn moved the meters more.
+    expect(kindOf(5, "praise", "open-question")).toBe("answer");
+  });
+
+  it("takes up an offer when well disposed and counters it when not", () => {
+    expect(kindOf(8, "give-responsibility")).toBe("accept");
+    expect(kindOf(2, "give-responsibility")).toBe("counter");
+  });
+});

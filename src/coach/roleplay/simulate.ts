@@ -23,6 +23,8 @@ export interface TurnOutcome {
   state: SimState;
   reply: string;
   situation: string;
+  /** What the reply does: answers a question, accepts or counters an offer, or another reaction. */
+  replyKind: "answer" | "accept" | "counter" | "other";
   /** Set when the user did something the handbook says fails with this person. */
   hint?: { text: string; basis: string[] };
   /** What each recognised move did to the meters (before they were held within 0–10), in the order read. */
@@ -104,6 +106,7 @@ export function takeTurn(
       state: { ...state, vars, turn, ended, last: { situation: ended, index: 0 }, made: madeAfter(made, moves) },
       reply: say(line, lang, toSimplified),
       situation: ended,
+      replyKind: ended === "success" ? "accept" : "counter",
       effects,
       ...(hint ? { hint } : {}),
     };
@@ -117,15 +120,24 @@ export function takeTurn(
       .find((move) => persona.replies[move]?.length) ?? strongest?.move;
   const situation = replyTo && persona.replies[replyTo]?.length ? replyTo : mood(vars, settings.mood);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
-  let index = (state.seed + turn * settings.replyStride) % variants.length;
+  // The kind of line the situation calls for: a question an answer; an offer taken up while the person is well
+  // disposed (the meters' average at `mood.acceptAtLeast` or more), countered otherwise. Lines of that kind are
+  // chosen first; a card without such lines answers with any.
+  const wanted = wantedKind(situation, vars, settings);
+  const ofKind = variants.map((_, at) => at).filter((at) => wanted && variants[at]?.kind === wanted);
+  const candidates = ofKind.length > 0 ? ofKind : variants.map((_, at) => at);
+  const start = (state.seed + turn * settings.replyStride) % candidates.length;
+  const order = candidates.map((_, offset) => candidates[(start + offset) % candidates.length] as number);
   // Never a line already said in this session while the situation has one left; never the previous line.
   const said = new Set(state.said ?? []);
-  const fresh = variants
-    .map((_, offset) => (index + offset) % variants.length)
-    .find((at) => !said.has(`${situation}:${at}`));
-  if (fresh !== undefined) index = fresh;
-  else if (state.last?.situation === situation && state.last.index === index) index = (index + 1) % variants.length;
-  const reply = say(variants[index] as Persona["opening"][number], lang, toSimplified);
+  const notPrevious = (at: number) => !(state.last?.situation === situation && state.last.index === at);
+  const index =
+    order.find((at) => !said.has(`${situation}:${at}`)) ??
+    variants.map((_, at) => at).find((at) => !said.has(`${situation}:${at}`)) ??
+    order.find(notPrevious) ??
+    (order[0] as number);
+  const line = variants[index] as (typeof variants)[number];
+  const reply = say(line, lang, toSimplified);
   return {
     state: {
       ...state,
@@ -138,9 +150,24 @@ export function takeTurn(
     },
     reply,
     situation,
+    replyKind: line.kind ?? "other",
     effects,
     ...(hint ? { hint } : {}),
   };
+}
+
+/** The kind of line a situation calls for (see `takeTurn`), or none. */
+function wantedKind(
+  situation: string,
+  vars: Record<string, number>,
+  settings: Pick<RoleplaySettings, "answerFirst" | "mood">,
+): "answer" | "accept" | "counter" | undefined {
+  const [offers = [], questions = []] = settings.answerFirst;
+  if (questions.includes(situation)) return "answer";
+  if (!offers.includes(situation)) return undefined;
+  const values = Object.values(vars);
+  const average = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  return average >= settings.mood.acceptAtLeast ? "accept" : "counter";
 }
 
 /**
