@@ -146,26 +146,31 @@ export function trainShippedModel(): FabeModelJson {
   const settings = readSettings();
   const models = trainModels(loadSets(WRITER_SETS), settings);
   // The cue file and the settings are inputs too: the features and the splitter's sentences are made from them.
-  const hash = createHash("sha256");
-  for (const file of [...WRITER_SETS, "prompts/fabe-cues.json", "prompts/fabe-settings.json"])
-    hash.update(readFileSync(join(root, file)));
+  const sha256 = hashFiles([...WRITER_SETS, "prompts/fabe-cues.json", "prompts/fabe-settings.json"]);
   return {
     ...models,
     trainedOn: {
       files: [...WRITER_SETS],
-      sha256: hash.digest("hex"),
+      sha256,
       settings: { ...settings.training },
     },
   };
 }
 
-interface Located {
+/** The SHA-256 of the files (paths from the repository's root), read in order: what a model was made from. */
+export function hashFiles(files: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(readFileSync(join(root, file)));
+  return hash.digest("hex");
+}
+
+export interface Located {
   start: number;
   end: number;
 }
 
 /** Where each text stands in the pitch, searched in order (a text not found gets an empty span). */
-function locate(pitch: string, texts: readonly string[]): Located[] {
+export function locate(pitch: string, texts: readonly string[]): Located[] {
   let cursor = 0;
   return texts.map((text) => {
     let start = pitch.indexOf(text, cursor);

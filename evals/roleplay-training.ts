@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +12,8 @@ import { type RoleplaySettings, RoleplaySettingsSchema } from "../src/coach/role
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { toTraditional } from "../src/lib/script.js";
+import { readJsonl } from "./cases.js";
+import { hashFiles, locate } from "./fabe-training.js";
 import { type TurnRecord, TurnRecordSchema } from "./roleplay/check-set.js";
 
 /**
@@ -30,10 +31,7 @@ export const TURN_WRITER_SETS = readdirSync(writersDir)
   .map((name) => `evals/roleplay/writers/${name}`);
 
 export function loadTurns(file: string): TurnRecord[] {
-  return readFileSync(resolve(root, file), "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => TurnRecordSchema.parse(JSON.parse(line)));
+  return readJsonl(resolve(root, file), TurnRecordSchema);
 }
 
 export function readRoleplaySettings(): RoleplaySettings {
@@ -126,22 +124,8 @@ export async function trainShippedMoveModel(): Promise<MoveModelJson> {
     "prompts/fabe-model.json",
     "prompts/fabe-settings.json",
   ];
-  const hash = createHash("sha256");
-  for (const file of inputs) hash.update(readFileSync(join(root, file)));
   return {
     ...models,
-    trainedOn: { files: [...TURN_WRITER_SETS], sha256: hash.digest("hex"), settings: { ...settings.training } },
+    trainedOn: { files: [...TURN_WRITER_SETS], sha256: hashFiles(inputs), settings: { ...settings.training } },
   };
-}
-
-/** Where each sentence stands in the turn, searched in order. */
-function locate(text: string, sentences: readonly string[]): Array<{ start: number; end: number }> {
-  let cursor = 0;
-  return sentences.map((sentence) => {
-    let start = text.indexOf(sentence, cursor);
-    if (start < 0) start = text.indexOf(sentence);
-    if (start < 0) return { start: 0, end: 0 };
-    cursor = start + sentence.length;
-    return { start, end: start + sentence.length };
-  });
 }

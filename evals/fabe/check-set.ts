@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { checkJsonl } from "../check-jsonl.js";
 
 /**
  * `npx tsx evals/fabe/check-set.ts <file.jsonl>…`: checks a FABE data set against the labelling guide's record
@@ -54,37 +54,10 @@ export function recordProblems(record: z.infer<typeof FabeRecordSchema>): string
 function main(files: string[]): number {
   let bad = 0;
   for (const file of files) {
-    const lines = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line.trim());
-    const ids = new Set<string>();
-    let sentences = 0;
-    lines.forEach((line, index) => {
-      const where = `${file}:${index + 1}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        console.log(`${where}: not JSON`);
-        bad++;
-        return;
-      }
-      const parsed = FabeRecordSchema.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        console.log(`${where}: ${issue?.path.join(".")}: ${issue?.message}`);
-        bad++;
-        return;
-      }
-      if (ids.has(parsed.data.id)) console.log(`${where}: duplicate id ${parsed.data.id}`);
-      ids.add(parsed.data.id);
-      sentences += parsed.data.sentences.length;
-      for (const problem of recordProblems(parsed.data)) {
-        console.log(`${where} (${parsed.data.id}): ${problem}`);
-        bad++;
-      }
-    });
-    console.log(`${file}: ${lines.length} pitches, ${sentences} sentences`);
+    const checked = checkJsonl(file, FabeRecordSchema, recordProblems);
+    bad += checked.bad;
+    const sentences = checked.records.reduce((sum, record) => sum + record.sentences.length, 0);
+    console.log(`${file}: ${checked.records.length} pitches, ${sentences} sentences`);
   }
   console.log(bad === 0 ? "ok" : `${bad} problems`);
   return bad === 0 ? 0 : 1;

@@ -7,6 +7,7 @@ import { FabeSettingsSchema } from "../../src/coach/fabe/fabe-settings.js";
 import { toTraditional } from "../../src/lib/script.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
 import { type Examples, examplesOf, readCues, trainOnExamples } from "../fabe-training.js";
+import { settingVariants } from "../setting-variants.js";
 import { compare, fabeMetrics, loadFabeCases } from "../suites/fabe.js";
 
 const FIGURES = [
@@ -31,7 +32,12 @@ async function main(args: string[]): Promise<void> {
   const { corpus } = await realAppDeps();
   const fabeFiles = await readFabeFiles(root);
   const setAts = args.flatMap((arg, index) => (arg === "--set" ? [index] : []));
-  const variants = setAts.flatMap((at) => settingVariants(fabeFiles.settingsJson, args[at + 1] as string));
+  const variants = setAts.flatMap((at) =>
+    settingVariants(fabeFiles.settingsJson, args[at + 1] as string).map(({ name, settings }) => ({
+      name,
+      settingsJson: settings,
+    })),
+  );
   const dumpAt = args.indexOf("--dump");
   const dump: unknown[] = [];
   const values = new Set([...setAts, dumpAt, args.indexOf("--hold")].filter((at) => at >= 0).map((at) => at + 1));
@@ -104,19 +110,6 @@ async function main(args: string[]): Promise<void> {
     const count = hold ? hold.size : writers.length;
     const means = (sums[runIndex] as number[]).map((sum) => (sum / count).toFixed(3));
     console.log(`| mean of ${count} (${run.name}) | | ${means.join(" | ")} |`);
-  });
-}
-
-/** "violations.probability=0.3,0.5" → one copy of the settings per value. */
-function settingVariants(settingsJson: unknown, spec: string): Array<{ name: string; settingsJson: unknown }> {
-  const [path, values] = spec.split("=") as [string, string];
-  return values.split(",").map((value) => {
-    const copy = structuredClone(settingsJson) as Record<string, unknown>;
-    const keys = path.split(".");
-    let node = copy;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    node[keys.at(-1) as string] = Number(value);
-    return { name: `${path}=${value}`, settingsJson: copy };
   });
 }
 

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { checkJsonl } from "../check-jsonl.js";
 
 /**
  * `npx tsx evals/roleplay/check-scripts.ts <file.jsonl>…`: checks role-play scripts against
@@ -35,47 +36,24 @@ function main(files: string[]): number {
     chunks: Array<{ id: string; text: string }>;
   };
   const chunks = new Map(handbook.chunks.map((chunk) => [chunk.id, chunk.text.replace(/\s+/g, "")]));
-  let bad = 0;
-  const problem = (where: string, message: string) => {
-    console.log(`${where}: ${message}`);
-    bad++;
-  };
-  for (const file of files) {
-    const lines = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line.trim());
-    lines.forEach((line, index) => {
-      const where = `${file}:${index + 1}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        problem(where, "not JSON");
-        return;
-      }
-      const parsed = ScriptSchema.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        problem(where, `${issue?.path.join(".")}: ${issue?.message}`);
-        return;
-      }
-      try {
-        readFileSync(join(root, "prompts", "personas", `${parsed.data.persona}.json`), "utf8");
-      } catch {
-        problem(where, `no persona ${parsed.data.persona}`);
-      }
-      parsed.data.turns.forEach((turn, turnIndex) => {
-        if (turn.direction === "=" && !turn.basis.chunk) return;
-        const text = chunks.get(turn.basis.chunk);
-        if (text === undefined) {
-          problem(where, `turn ${turnIndex + 1}: no chunk ${turn.basis.chunk}`);
-          return;
-        }
-        if (!text.includes(turn.basis.words.replace(/\s+/g, "")))
-          problem(where, `turn ${turnIndex + 1}: "${turn.basis.words}" is not in ${turn.basis.chunk}`);
-      });
+  const problems = (script: Script): string[] => {
+    const found: string[] = [];
+    if (!existsSync(join(root, "prompts", "personas", `${script.persona}.json`)))
+      found.push(`no persona ${script.persona}`);
+    script.turns.forEach((turn, index) => {
+      if (turn.direction === "=" && !turn.basis.chunk) return;
+      const text = chunks.get(turn.basis.chunk);
+      if (text === undefined) found.push(`turn ${index + 1}: no chunk ${turn.basis.chunk}`);
+      else if (!text.includes(turn.basis.words.replace(/\s+/g, "")))
+        found.push(`turn ${index + 1}: "${turn.basis.words}" is not in ${turn.basis.chunk}`);
     });
-    console.log(`${file}: ${lines.length} scripts, ${bad} problems so far`);
+    return found;
+  };
+  let bad = 0;
+  for (const file of files) {
+    const checked = checkJsonl(file, ScriptSchema, problems);
+    bad += checked.bad;
+    console.log(`${file}: ${checked.records.length} scripts, ${bad} problems so far`);
   }
   return bad ? 1 : 0;
 }

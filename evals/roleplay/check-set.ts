@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { MANAGER_TURN_MOVES, REP_TURN_MOVES } from "../../src/coach/roleplay/moves.js";
+import { checkJsonl } from "../check-jsonl.js";
 
 /**
  * `npx tsx evals/roleplay/check-set.ts <file.jsonl>…`: checks a role-play turn set against the labelling guide's
@@ -36,42 +36,15 @@ export function turnProblems(record: TurnRecord): string[] {
 function main(files: string[]): number {
   let bad = 0;
   for (const file of files) {
-    const lines = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line.trim());
-    const ids = new Set<string>();
+    const checked = checkJsonl(file, TurnRecordSchema, turnProblems);
+    bad += checked.bad;
     const counts = new Map<string, number>();
-    lines.forEach((line, index) => {
-      const where = `${file}:${index + 1}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        console.log(`${where}: not JSON`);
-        bad++;
-        return;
-      }
-      const parsed = TurnRecordSchema.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        console.log(`${where}: ${issue?.path.join(".")}: ${issue?.message}`);
-        bad++;
-        return;
-      }
-      if (ids.has(parsed.data.id)) {
-        console.log(`${where}: duplicate id ${parsed.data.id}`);
-        bad++;
-      }
-      ids.add(parsed.data.id);
-      for (const problem of turnProblems(parsed.data)) {
-        console.log(`${where}: ${problem}`);
-        bad++;
-      }
-      const key = `${parsed.data.lang} ${parsed.data.mode}`;
+    for (const record of checked.records) {
+      const key = `${record.lang} ${record.mode}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-    });
+    }
     const summary = [...counts].map(([key, count]) => `${key} ${count}`).join(", ");
-    console.log(`${file}: ${lines.length} records (${summary}), ${bad} problems so far`);
+    console.log(`${file}: ${checked.records.length} records (${summary}), ${bad} problems so far`);
   }
   return bad ? 1 : 0;
 }

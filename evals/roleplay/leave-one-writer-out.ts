@@ -1,6 +1,5 @@
 import { basename } from "node:path";
 import type { MoveModelJson } from "../../src/coach/roleplay/move-model.js";
-import type { RoleplaySettings } from "../../src/coach/roleplay/roleplay-settings.js";
 import {
   loadTurns,
   type MoveExamples,
@@ -9,6 +8,7 @@ import {
   readRoleplaySettings,
   trainMoveModels,
 } from "../roleplay-training.js";
+import { settingVariants } from "../setting-variants.js";
 import type { TurnRecord } from "./check-set.js";
 import { moveF1, scoreMoves } from "./move-metrics.js";
 
@@ -21,7 +21,7 @@ import { moveF1, scoreMoves } from "./move-metrics.js";
 async function main(args: string[]): Promise<void> {
   const base = readRoleplaySettings();
   const setAt = args.indexOf("--set");
-  const variants = setAt >= 0 ? variantsOf(base, args[setAt + 1] as string) : [];
+  const variants = setAt >= 0 ? settingVariants(base, args[setAt + 1] as string) : [];
   const files = args.filter((arg, index) => arg.endsWith(".jsonl") && (setAt < 0 || index !== setAt + 1));
   const writers = files.map((file) => ({ name: basename(file, ".jsonl"), turns: loadTurns(file) }));
   const runs = [{ name: "as shipped", settings: base }, ...variants];
@@ -110,19 +110,6 @@ async function main(args: string[]): Promise<void> {
 
 function readAll(reader: Awaited<ReturnType<typeof makeTurnReader>>, turns: readonly TurnRecord[]): string[][] {
   return turns.map((turn) => reader.read(turn.text, turn.mode).map((move) => move.move as string));
-}
-
-/** "moveProbability=0.2,0.3" or "training.l2=0.001" → one copy of the settings per value. */
-function variantsOf(settings: RoleplaySettings, spec: string): Array<{ name: string; settings: RoleplaySettings }> {
-  const [path, values] = spec.split("=") as [string, string];
-  return values.split(",").map((value) => {
-    const copy = structuredClone(settings) as unknown as Record<string, unknown>;
-    const keys = path.split(".");
-    let node = copy;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    node[keys.at(-1) as string] = Number(value);
-    return { name: `${path}=${value}`, settings: copy as unknown as RoleplaySettings };
-  });
 }
 
 await main(process.argv.slice(2));

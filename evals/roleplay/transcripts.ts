@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { realAppDeps } from "../../test/support/app-deps.js";
+import { disposition } from "../suites/roleplay-scripts.js";
 import { type Script, ScriptSchema } from "./check-scripts.js";
 
 /**
@@ -14,10 +15,6 @@ const scripts: Script[] = readFileSync(new URL("scripts/dev.jsonl", import.meta.
   .split("\n")
   .filter((line) => line.trim())
   .map((line) => ScriptSchema.parse(JSON.parse(line)));
-const disposition = (state: Record<string, unknown>) =>
-  Object.entries(state)
-    .filter(([key, value]) => key !== "turn" && typeof value === "number")
-    .reduce((sum, [, value]) => sum + (value as number), 0);
 for (const persona of [...new Set(scripts.map((script) => script.persona))].sort()) {
   const mine = scripts.filter((script) => script.persona === persona);
   const good = mine.find((script) => script.kind === "follows") ?? mine.find((script) => script.kind === "mixed");

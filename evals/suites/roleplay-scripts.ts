@@ -73,7 +73,7 @@ export async function scriptsSuite(
 }
 
 /** The persona's disposition: the sum of its meters (the public state without `turn` and `ended`). */
-function disposition(state: Record<string, unknown>): number {
+export function disposition(state: Record<string, unknown>): number {
   return Object.entries(state)
     .filter(([key, value]) => key !== "turn" && typeof value === "number")
     .reduce((sum, [, value]) => sum + (value as number), 0);

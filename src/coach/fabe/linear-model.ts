@@ -127,23 +127,15 @@ export function trainLinearModel(
   settings: Pick<TrainingSettings, "epochs" | "rate" | "l2" | "seed" | "minCount">,
 ): LinearModelJson {
   const width = labels.length;
-  const counts = new Map<string, number>();
-  for (const example of examples)
-    if (example.counted !== false)
-      for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const names = [...counts].filter(([, count]) => count >= settings.minCount).map(([name]) => name);
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const ids = new Map(names.map((name, index) => [name, index]));
+  const { names, active } = indexFeatures(
+    examples.filter((example) => example.counted !== false),
+    settings.minCount,
+  );
   const rows = examples.map((example) => {
-    const active = [...example.features].filter(([name]) => ids.has(name));
+    const { ids, values } = active(example.features);
     const target = labels.indexOf(example.label);
     if (target < 0) throw new Error(`training example labelled ${example.label}: not one of ${labels.join(", ")}`);
-    return {
-      ids: Int32Array.from(active, ([name]) => ids.get(name) as number),
-      values: Float64Array.from(active, ([, value]) => value),
-      target,
-      weight: example.weight ?? 1,
-    };
+    return { ids, values, target, weight: example.weight ?? 1 };
   });
   const bias = new Float64Array(width);
   const weights = new Float64Array(names.length * width);
@@ -196,25 +188,15 @@ export function trainMultiLabelModel(
   negligible = NEGLIGIBLE / SCALE,
 ): LinearModelJson {
   const width = labels.length;
-  const counts = new Map<string, number>();
-  for (const example of examples)
-    for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const names = [...counts].filter(([, count]) => count >= settings.minCount).map(([name]) => name);
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const ids = new Map(names.map((name, index) => [name, index]));
+  const { names, active } = indexFeatures(examples, settings.minCount);
   const rows = examples.map((example) => {
-    const active = [...example.features].filter(([name]) => ids.has(name));
     const targets = new Float64Array(width);
     for (const label of example.labels) {
       const at = labels.indexOf(label);
       if (at < 0) throw new Error(`training example labelled ${label}: not one of ${labels.join(", ")}`);
       targets[at] = 1;
     }
-    return {
-      ids: Int32Array.from(active, ([name]) => ids.get(name) as number),
-      values: Float64Array.from(active, ([, value]) => value),
-      targets,
-    };
+    return { ...active(example.features), targets };
   });
   const bias = new Float64Array(width);
   const weights = new Float64Array(names.length * width);
@@ -240,6 +222,33 @@ export function trainMultiLabelModel(
     }
   }
   return roundedModel(labels, names, bias, weights, Math.round(negligible * SCALE));
+}
+
+/**
+ * The features seen in at least `minCount` of the examples, sorted (the file lists them in this order), and a
+ * function that turns an example's features into index and value arrays over them (the inner loops then touch typed
+ * arrays only).
+ */
+function indexFeatures(
+  examples: ReadonlyArray<{ features: Features }>,
+  minCount: number,
+): { names: string[]; active: (features: Features) => { ids: Int32Array; values: Float64Array } } {
+  const counts = new Map<string, number>();
+  for (const example of examples)
+    for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts].filter(([, count]) => count >= minCount).map(([name]) => name);
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = new Map(names.map((name, index) => [name, index]));
+  return {
+    names,
+    active: (features) => {
+      const known = [...features].filter(([name]) => ids.has(name));
+      return {
+        ids: Int32Array.from(known, ([name]) => ids.get(name) as number),
+        values: Float64Array.from(known, ([, value]) => value),
+      };
+    },
+  };
 }
 
 function seededRandom(seed: number): () => number {

@@ -21,8 +21,6 @@ export interface MoveFeatureSettings {
   cueCap: number;
   /** How much the neighbouring sentences' words weigh (a move is often told over two or three sentences). */
   contextWeight: number;
-  /** How much each Chinese character triple and English stem triple weighs (0: none). */
-  trigramWeight: number;
 }
 
 /**
@@ -53,7 +51,6 @@ export function moveFeatures(
     if (index === sentences.length - 1) add("last");
   }
   addWords(text, settings.wordWeight, toTraditional, add);
-  if (settings.trigramWeight > 0) addTriples(text, settings.trigramWeight, toTraditional, add);
   if (settings.contextWeight > 0) {
     // The neighbours' words count as the sentence's own, weighed less: a move told over two sentences is read in
     // both, and no feature is added (the Worker's size; and better than names of their own, docs/tuning.md).
@@ -62,20 +59,4 @@ export function moveFeatures(
       addWords(sentences[index + 1] as string, settings.contextWeight, toTraditional, add);
   }
   return features;
-}
-
-/** Chinese character triples (in Traditional) and English word triples: longer phrases than the pairs. */
-function addTriples(
-  text: string,
-  weight: number,
-  toTraditional: (text: string) => string,
-  add: (name: string, value: number) => void,
-): void {
-  const lower = toTraditional(text)
-    .toLowerCase()
-    .replace(/[0-9]+(?:[.,][0-9]+)*/g, "0");
-  const han = [...lower.replace(/[^\p{Script=Han}0]/gu, "")];
-  for (let i = 0; i + 2 < han.length; i++) add(`zh3:${han[i]}${han[i + 1]}${han[i + 2]}`, weight);
-  const words = lower.match(/[a-z][a-z']*|0/g) ?? [];
-  for (let i = 0; i + 2 < words.length; i++) add(`en3:${words[i]}_${words[i + 1]}_${words[i + 2]}`, weight);
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { MANAGER_TURN_MOVES, REP_TURN_MOVES } from "./moves.js";
+import { MANAGER_TURN_MOVES, REP_TURN_MOVES, type TurnMove } from "./moves.js";
 
 /** Every move a card answers: the turn reader's moves (moves.ts, docs/roleplay-labelling-guide.md). */
 export const MANAGER_MOVES = MANAGER_TURN_MOVES;
 export const CUSTOMER_MOVES = REP_TURN_MOVES;
-export type Move = (typeof MANAGER_MOVES)[number] | (typeof CUSTOMER_MOVES)[number];
+export type Move = TurnMove;
 export type Mode = "manager-rep" | "rep-customer";
 
 const Text = z.object({ "zh-Hant": z.string().min(1), en: z.string().min(1) });

@@ -7,7 +7,6 @@ import { LinearModel } from "../fabe/linear-model.js";
 import { parseDataFile } from "../parse-data-file.js";
 import { type MoveFeatureSettings, moveFeatures } from "./move-features.js";
 import type { MoveModelJson } from "./move-model.js";
-import type { TurnMove } from "./moves.js";
 import type { Mode, Move } from "./persona.js";
 
 const Cues = z.record(
@@ -18,7 +17,7 @@ export const MoveCuesSchema = z.object({ "manager-rep": Cues, "rep-customer": Cu
 
 /** One recognised move, with the user's words that showed it. */
 export interface ReadMove {
-  move: Move | TurnMove;
+  move: Move;
   quote: string;
 }
 
@@ -122,7 +121,7 @@ export class TurnReader {
             pair.includes(move) &&
             pair.some((other) => other !== move && passed.includes(other) && probability(other) > probability(move)),
         );
-      for (const move of passed) if (!outranked(move)) add(move as TurnMove, sentence);
+      for (const move of passed) if (!outranked(move)) add(move as Move, sentence);
     });
     return found;
   }

@@ -15,7 +15,6 @@ export const RoleplaySettingsSchema = z.object({
     wordWeight: z.number().positive(),
     cueCap: z.number().positive(),
     contextWeight: z.number().min(0),
-    trigramWeight: z.number().min(0),
   }),
   /** How `npm run roleplay:train` trains the move model (the FABE trainer's settings, docs/tuning.md). */
   training: z.object({
