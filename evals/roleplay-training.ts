@@ -98,6 +98,7 @@ export function trainMoveModels(
       settings,
       settings.positiveWeight,
       settings.negligible,
+      settings.scale,
     ),
     "rep-customer": trainMultiLabelModel(
       examples["rep-customer"],
@@ -105,6 +106,7 @@ export function trainMoveModels(
       settings,
       settings.positiveWeight,
       settings.negligible,
+      settings.scale,
     ),
   };
 }

@@ -186,6 +186,11 @@ export function trainMultiLabelModel(
   positiveWeight = 1,
   /** A weight within this (in the model's units) is stored as 0, to keep the file small. */
   negligible = NEGLIGIBLE / SCALE,
+  /**
+   * Steps per unit the weights are stored in (100: two decimals). Coarser steps repeat the same few numbers, so the
+   * file compresses far better (the role-play model, for the Worker's size limit).
+   */
+  scale = SCALE,
 ): LinearModelJson {
   const width = labels.length;
   const { names, active } = indexFeatures(examples, settings.minCount);
@@ -221,7 +226,7 @@ export function trainMultiLabelModel(
       }
     }
   }
-  return roundedModel(labels, names, bias, weights, Math.round(negligible * SCALE));
+  return roundedModel(labels, names, bias, weights, negligible, scale);
 }
 
 /**
@@ -266,27 +271,32 @@ function shuffle(order: number[], random: () => number): void {
   }
 }
 
-/** Weights to two decimals as integers; a feature whose weights are all negligible is left out. */
+/**
+ * Weights as integers, `scale` steps per unit (two decimals by default); a feature whose weights are all negligible
+ * (within ±0.02) is left out.
+ */
 function roundedModel(
   labels: readonly string[],
   names: readonly string[],
   bias: Float64Array,
   weights: Float64Array,
-  /** Weights within this many hundredths are stored as 0 (the softmax models keep them, if any weight of the row is larger). */
-  zeroBelow = 0,
+  /** Weights within this are stored as 0 (the softmax models keep them, if any weight of the row is larger). */
+  zeroWithin = 0,
+  scale = SCALE,
 ): LinearModelJson {
   const width = labels.length;
-  const round = (value: number) => Math.round(value * SCALE) + 0;
+  const round = (value: number) => Math.round(value * scale) + 0;
+  const zeroBelow = Math.round(zeroWithin * scale);
   const stored = (value: number) => (Math.abs(round(value)) <= zeroBelow ? 0 : round(value));
   const kept: string[] = [];
   const flat: number[] = [];
   names.forEach((name, index) => {
     const rounded = [...weights.subarray(index * width, (index + 1) * width)].map(stored);
-    if (!rounded.some((weight) => Math.abs(weight) > NEGLIGIBLE)) return;
+    if (!rounded.some((weight) => Math.abs(weight) / scale > NEGLIGIBLE / SCALE)) return;
     kept.push(name);
     flat.push(...rounded);
   });
-  return { labels: [...labels], scale: SCALE, bias: [...bias].map(round), features: kept, weights: flat };
+  return { labels: [...labels], scale, bias: [...bias].map(round), features: kept, weights: flat };
 }
 
 function sigmoid(score: number): number {

@@ -18,6 +18,8 @@ export const MANAGER_TURN_MOVES = [
   "support-offer",
   "let-go",
   "help-up",
+  "apology",
+  "command",
 ] as const;
 
 export const REP_TURN_MOVES = [
@@ -34,6 +36,8 @@ export const REP_TURN_MOVES = [
   "ask-order",
   "propose-time",
   "backing-off",
+  "compliment",
+  "pushing",
 ] as const;
 
 export type ManagerTurnMove = (typeof MANAGER_TURN_MOVES)[number];

@@ -27,6 +27,8 @@ export const RoleplaySettingsSchema = z.object({
     positiveWeight: z.number().positive(),
     /** A weight this small or smaller is stored as 0, and a feature with no other weight left out (file size). */
     negligible: z.number().min(0),
+    /** Steps per unit the weights are stored in: 20 keeps them to 0.05, and the file then compresses well. */
+    scale: z.number().int().min(1).max(100),
   }),
   /** With nothing recognised: the meters' average (0–10) at or below which the persona closes up, or above, opens up. */
   mood: z
@@ -41,6 +43,14 @@ export const RoleplaySettingsSchema = z.object({
   answerFirst: z.array(z.array(z.string()).min(1)),
   /** The first turn at which a card's success or breakdown condition ends the session. */
   endFromTurn: z.number().int().min(1),
+  /**
+   * How far a meter can move. The gauge shows 0–10, but a person who is already at 0 and is scolded again is
+   * worse off, not the same: below the gauge the meter keeps counting down to `min`, and good moves must first
+   * climb back from there (docs/tuning.md).
+   */
+  meters: z
+    .object({ min: z.number().max(0), max: z.number().min(10) })
+    .refine((meters) => meters.min < meters.max, { message: "meters.min must be below meters.max" }),
   /** How far the reply variant moves each turn, so consecutive turns vary. */
   replyStride: z.number().int().min(1),
   llm: z.object({

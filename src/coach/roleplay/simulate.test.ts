@@ -36,6 +36,14 @@ describe("reactions that depend on what came before", () => {
     expect(afterLetGo).toBeGreaterThan(early as number);
   });
 
+  it("keeps counting a scolding below the gauge, and a kind word then has further to climb", () => {
+    const persona = card("passive-veteran");
+    const drops = play(persona, "trust", [["harsh-criticism"], ["harsh-criticism"], ["harsh-criticism"]]);
+    // Trust starts at 4: the second scolding takes it below 0 and the third still counts, down to meters.min.
+    expect(drops).toEqual([-3, -3, Math.max(settings.meters.min, 4 - 9) - (4 - 6)]);
+    expect(drops[2]).toBeLessThan(0);
+  });
+
   it("does not end a practice talk before its fifth turn, however it goes", () => {
     const persona = card("passive-veteran");
     let state = startState(persona, 1);
@@ -65,6 +73,6 @@ describe("replies that answer what was said", () => {
 
   it("takes up an offer when well disposed and counters it when not", () => {
     expect(kindOf(8, "give-responsibility")).toBe("accept");
-    expect(kindOf(2, "give-responsibility")).toBe("counter");
+    expect(kindOf(0, "give-responsibility")).toBe("counter");
   });
 });

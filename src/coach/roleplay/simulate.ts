@@ -60,7 +60,7 @@ export function takeTurn(
   lang: Lang,
   toSimplified: (text: string) => string,
   /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
-  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst">,
+  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst" | "meters">,
 ): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
@@ -75,7 +75,7 @@ export function takeTurn(
     });
     let weight = 0;
     for (const [variable, delta] of Object.entries(effect)) {
-      vars[variable] = clamp((vars[variable] ?? 0) + delta);
+      vars[variable] = clamp((vars[variable] ?? 0) + delta, settings.meters);
       weight += Math.abs(delta);
     }
     if (!strongest || weight > strongest.weight) strongest = { move, weight };
@@ -122,7 +122,8 @@ export function takeTurn(
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
   // The kind of line the situation calls for: a question an answer; an offer taken up while the person is well
   // disposed (the meters' average at `mood.acceptAtLeast` or more), countered otherwise. Lines of that kind are
-  // chosen first; a card without such lines answers with any.
+  // chosen first; a card without such lines answers with any. (Taking it up only when the offer's own effect lifts
+  // the meters was tried and read no better: docs/roleplay.md.)
   const wanted = wantedKind(situation, vars, settings);
   const ofKind = variants.map((_, at) => at).filter((at) => wanted && variants[at]?.kind === wanted);
   const candidates = ofKind.length > 0 ? ofKind : variants.map((_, at) => at);
@@ -194,6 +195,6 @@ function mood(vars: Record<string, number>, thresholds: RoleplaySettings["mood"]
   return "neutral";
 }
 
-function clamp(value: number): number {
-  return Math.max(0, Math.min(10, value));
+function clamp(value: number, range: RoleplaySettings["meters"]): number {
+  return Math.max(range.min, Math.min(range.max, value));
 }
