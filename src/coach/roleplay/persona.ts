@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MANAGER_TURN_MOVES, REP_TURN_MOVES, type TurnMove } from "./moves.js";
+import { slotsIn } from "./slots.js";
 
 /** Every move a card answers: the turn reader's moves (moves.ts, docs/roleplay-labelling-guide.md). */
 export const MANAGER_MOVES = MANAGER_TURN_MOVES;
@@ -91,9 +92,16 @@ export function parsePersona(json: unknown, chunkExists: (id: string) => boolean
   }
   for (const move of [...persona.works, ...persona.fails].map((advice) => advice.move))
     if (!moves.includes(move)) problems.push(`works/fails: ${move} is not a ${persona.mode} move`);
-  for (const key of Object.keys(persona.replies))
+  for (const [key, lines] of Object.entries(persona.replies)) {
     if (!moves.includes(key) && !["neutral", "closing-up", "opening-up"].includes(key))
       problems.push(`replies.${key}: not a ${persona.mode} move or mood`);
+    // A line that repeats the user's words (slots.ts) is said only when the turn has them: others must be left.
+    if (lines.every((line) => slotsIn(line.en).length > 0 || slotsIn(line["zh-Hant"]).length > 0))
+      problems.push(`replies.${key}: every line needs a slot`);
+    for (const line of lines)
+      if (slotsIn(line.en).join() !== slotsIn(line["zh-Hant"]).join())
+        problems.push(`replies.${key}: "${line.en}" and its Chinese need different slots`);
+  }
   for (const id of [
     ...persona.basis,
     ...persona.works.flatMap((w) => w.basis),

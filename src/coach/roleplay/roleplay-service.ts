@@ -14,6 +14,7 @@ import { type ReadMove, TurnReader } from "./read-turn.js";
 import { type RoleplaySettings, RoleplaySettingsSchema } from "./roleplay-settings.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
 import { opening, type SimState, say, startState, takeTurn } from "./simulate.js";
+import { findSlots } from "./slots.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
 export interface RoleplayFiles {
@@ -148,7 +149,15 @@ export class RoleplayService {
     const persona = this.persona(session.persona);
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
     const moves = this.reader.read(text, persona.mode);
-    const outcome = takeTurn(persona, session.state, moves, lang, this.deps.toSimplified, this.settings);
+    const outcome = takeTurn(
+      persona,
+      session.state,
+      moves,
+      lang,
+      this.deps.toSimplified,
+      this.settings,
+      findSlots(text),
+    );
     const spoken = await this.voice(
       persona,
       session,

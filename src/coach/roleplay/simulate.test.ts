@@ -75,4 +75,29 @@ describe("replies that answer what was said", () => {
     expect(kindOf(8, "give-responsibility")).toBe("accept");
     expect(kindOf(0, "give-responsibility")).toBe("counter");
   });
+
+  it("repeats the user's own time or number when the card has a line for it, and never shows an empty slot", () => {
+    const customer = card("debtor-owner");
+    const proposed = takeTurn(
+      customer,
+      startState(customer, 2),
+      moves("propose-time"),
+      "zh-Hant",
+      toSimplified,
+      settings,
+      {
+        time: "週四下午兩點",
+      },
+    );
+    expect(proposed.reply).toContain("週四下午兩點");
+    const manager = card("excitable-new-hire");
+    const target = takeTurn(manager, startState(manager, 2), moves("set-target"), "en", toSimplified, settings, {
+      number: "two signed quotes",
+    });
+    expect(target.reply).toContain("two signed quotes");
+    for (let seed = 0; seed < 12; seed++) {
+      const plain = takeTurn(customer, startState(customer, seed), moves("propose-time"), "en", toSimplified, settings);
+      expect(plain.reply).not.toMatch(/\{(time|number)\}/);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Lang } from "../../retrieval/types.js";
 import type { Persona } from "./persona.js";
 import type { ReadMove } from "./read-turn.js";
 import type { RoleplaySettings } from "./roleplay-settings.js";
+import { fillSlots, type Slots, slotsIn } from "./slots.js";
 
 /** What a session remembers between turns; stored as JSON with the session. */
 export interface SimState {
@@ -61,6 +62,8 @@ export function takeTurn(
   toSimplified: (text: string) => string,
   /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
   settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst" | "meters">,
+  /** The user's own words a line can repeat (slots.ts): a line with `{time}` or `{number}` needs them. */
+  slots: Slots = {},
 ): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
@@ -125,8 +128,13 @@ export function takeTurn(
   // chosen first; a card without such lines answers with any. (Taking it up only when the offer's own effect lifts
   // the meters was tried and read no better: docs/roleplay.md.)
   const wanted = wantedKind(situation, vars, settings);
-  const ofKind = variants.map((_, at) => at).filter((at) => wanted && variants[at]?.kind === wanted);
-  const candidates = ofKind.length > 0 ? ofKind : variants.map((_, at) => at);
+  // A line that repeats the user's words (their time, their number) is said only when the turn has them, and then
+  // before the others of its kind: it answers what was said.
+  const needs = (at: number) => slotsIn(say(variants[at] as (typeof variants)[number], lang, (text) => text));
+  const usable = variants.map((_, at) => at).filter((at) => needs(at).every((name) => slots[name]));
+  const ofKind = usable.filter((at) => wanted && variants[at]?.kind === wanted);
+  const echoing = ofKind.filter((at) => needs(at).length > 0);
+  const candidates = echoing.length > 0 ? echoing : ofKind.length > 0 ? ofKind : usable;
   const start = (state.seed + turn * settings.replyStride) % candidates.length;
   const order = candidates.map((_, offset) => candidates[(start + offset) % candidates.length] as number);
   // Never a line already said in this session while the situation has one left; never the previous line.
@@ -134,11 +142,12 @@ export function takeTurn(
   const notPrevious = (at: number) => !(state.last?.situation === situation && state.last.index === at);
   const index =
     order.find((at) => !said.has(`${situation}:${at}`)) ??
-    variants.map((_, at) => at).find((at) => !said.has(`${situation}:${at}`)) ??
+    (ofKind.length > 0 ? ofKind : usable).find((at) => !said.has(`${situation}:${at}`)) ??
+    usable.find((at) => !said.has(`${situation}:${at}`)) ??
     order.find(notPrevious) ??
     (order[0] as number);
   const line = variants[index] as (typeof variants)[number];
-  const reply = say(line, lang, toSimplified);
+  const reply = fillSlots(say(line, lang, toSimplified), slots) as string;
   return {
     state: {
       ...state,
