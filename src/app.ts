@@ -46,7 +46,8 @@ export interface AppDeps {
   fabe: FabeService;
   roleplay: RoleplayService;
   web: WebAssets;
-  apiDocs: ApiDocsAssets;
+  /** Swagger UI's files for /docs; absent on Workers, where static assets serve them (wrangler.toml). */
+  apiDocs?: ApiDocsAssets;
   health: Omit<HealthDeps, "corpus">;
   http: HttpSettings;
 }

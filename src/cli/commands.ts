@@ -8,7 +8,7 @@ import { formatDrill, formatFabeText } from "../coach/fabe/format-text.js";
 import { loadConfig } from "../config.js";
 import { addPlaybook, removePlaybook } from "../corpus/add-playbook.js";
 import { defaultPaths, ingest, loadOrIngest, syncEnglish } from "../corpus/ingest.js";
-import { readEdgeData } from "../entry/edge-data.js";
+import { readEdgeData, writeEdgeAssets } from "../entry/edge-data.js";
 import { nodeAppDeps, ROOT } from "../entry/node-deps.js";
 import type { Lang } from "../retrieval/types.js";
 import { CliError } from "./cli-error.js";
@@ -165,6 +165,9 @@ async function runIngest(context: CliContext): Promise<number> {
   // The Workers build imports the built corpus and this one file; it is rebuilt with the corpus.
   const edgeFile = join(dirname(paths.outputFile), "edge-data.json");
   await writeFile(edgeFile, JSON.stringify(await readEdgeData(ROOT)));
+  // Swagger UI's browser build is served by Workers static assets (wrangler.toml [assets]), not from the Worker:
+  // it is about half a megabyte of gzip the Worker's size limit does not have room for.
+  await writeEdgeAssets(join(dirname(paths.outputFile), "edge-assets"));
   const applied = stats.repairs.reduce((sum, repair) => sum + repair.applied, 0);
   context.out(
     [

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readCoachFiles } from "../coach/coach-files.js";
 import type { CoachFiles } from "../coach/services.js";
@@ -8,11 +9,13 @@ import type { WebAssets } from "../web/pages.js";
 import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
 import { readWebAssets } from "../web/web-assets.js";
 
-/** Every data file the app reads, in one object: what the Workers build imports (it has no file system). */
+/**
+ * Every data file the app reads, in one object: what the Workers build imports (it has no file system). Swagger UI
+ * is not in it: Workers static assets serve it (`writeEdgeAssets`).
+ */
 export interface EdgeData extends CoachFiles {
   lexicon: LexiconFiles;
   web: WebAssets;
-  apiDocs: ApiDocsAssets;
 }
 
 /** Reads the same files the Node entry reads, through the same readers. */
@@ -21,6 +24,17 @@ export async function readEdgeData(root: string): Promise<EdgeData> {
     lexicon: await readLexiconFiles(join(root, "corpus")),
     ...(await readCoachFiles(root)),
     web: await readWebAssets(join(root, "src", "web", "assets")),
-    apiDocs: await readApiDocsAssets(),
   };
+}
+
+/**
+ * The files Workers static assets serve before the Worker sees a request (wrangler.toml `[assets]`): Swagger UI's
+ * browser build at the paths the API reference page loads (/docs/swagger-ui-bundle.js, /docs/swagger-ui.css), the
+ * same bytes the Node server serves from the app.
+ */
+export async function writeEdgeAssets(folder: string): Promise<void> {
+  const assets: ApiDocsAssets = await readApiDocsAssets();
+  await mkdir(join(folder, "docs"), { recursive: true });
+  await writeFile(join(folder, "docs", "swagger-ui-bundle.js"), assets.js);
+  await writeFile(join(folder, "docs", "swagger-ui.css"), assets.css);
 }

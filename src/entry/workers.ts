@@ -27,7 +27,6 @@ async function build(env: Env): Promise<AppType> {
     lexicon: data.lexicon,
     files: data,
     web: data.web,
-    apiDocs: data.apiDocs,
     openStore: openMemoryStore,
     sessions: new D1SessionStore(env.DB),
     // Cloudflare sets CF-Connecting-IP itself; the limit is per isolate, so a soft one (see rate-limit.ts).

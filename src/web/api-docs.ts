@@ -39,14 +39,17 @@ const page = html`<!doctype html>
   </body>
 </html>`;
 
-/** `/docs`: the API reference, generated from /openapi.json in the browser. */
-export function apiDocsRoutes(assets: ApiDocsAssets) {
+/**
+ * `/docs`: the API reference, generated from /openapi.json in the browser. Without `assets` (Workers) the page's
+ * Swagger UI files are served by static assets before a request reaches the app.
+ */
+export function apiDocsRoutes(assets?: ApiDocsAssets) {
   const headers = (type: string) => ({
     "content-type": type,
     "cache-control": "public, max-age=3600",
     "x-content-type-options": "nosniff",
   });
-  return new Hono()
+  const routes = new Hono()
     .get("/", (context) => {
       context.header("content-security-policy", CSP);
       context.header("x-frame-options", "DENY");
@@ -54,7 +57,9 @@ export function apiDocsRoutes(assets: ApiDocsAssets) {
       context.header("referrer-policy", "no-referrer");
       return context.html(page);
     })
-    .get("/swagger-ui.css", (context) => context.body(assets.css, 200, headers("text/css; charset=utf-8")))
-    .get("/swagger-ui-bundle.js", (context) => context.body(assets.js, 200, headers("text/javascript; charset=utf-8")))
     .get("/init.js", (context) => context.body(INIT, 200, headers("text/javascript; charset=utf-8")));
+  if (!assets) return routes;
+  return routes
+    .get("/swagger-ui.css", (context) => context.body(assets.css, 200, headers("text/css; charset=utf-8")))
+    .get("/swagger-ui-bundle.js", (context) => context.body(assets.js, 200, headers("text/javascript; charset=utf-8")));
 }

@@ -24,8 +24,8 @@ export interface RuntimeParts {
   lexicon: LexiconFiles;
   files: CoachFiles;
   web: WebAssets;
-  /** Swagger UI's files for /docs. */
-  apiDocs: ApiDocsAssets;
+  /** Swagger UI's files for /docs; Workers leave them to static assets (wrangler.toml `[assets]`). */
+  apiDocs?: ApiDocsAssets;
   /** LanceDB on Node, the in-memory store on Workers and in tests. */
   openStore: (request: StoreRequest) => Promise<Store>;
   /** SQLite on Node, D1 on Workers. */
@@ -73,7 +73,7 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     retriever,
     ...services,
     web: parts.web,
-    apiDocs: parts.apiDocs,
+    ...(parts.apiDocs ? { apiDocs: parts.apiDocs } : {}),
     health: {
       mode: model ? "llm" : "offline",
       version: parts.version,
