@@ -27,6 +27,11 @@ export interface TurnReaderSettings {
   moveThreshold: number;
   /** With the model: the probability a sentence needs for a move to count (a sentence can make several). */
   moveProbability: number;
+  /**
+   * Moves that need another probability than `moveProbability`, keyed `mode/move` (chosen by
+   * evals/roleplay/choose-thresholds.ts).
+   */
+  moveThresholds?: Readonly<Record<string, number>>;
   /** Pairs of moves one sentence cannot make together: only the likelier is kept. */
   exclusive: ReadonlyArray<readonly string[]>;
   features: MoveFeatureSettings;
@@ -112,7 +117,7 @@ export class TurnReader {
     const turn = this.sentences(text, mode);
     turn.texts.forEach((sentence, index) => {
       const probabilities = model.predictEach(turn.features[index] as Features);
-      const passed = model.labels.filter((_, k) => (probabilities[k] as number) >= this.settings.moveProbability);
+      const passed = model.labels.filter((move, k) => (probabilities[k] as number) >= this.threshold(mode, move));
       const probability = (move: string) => probabilities[model.labels.indexOf(move)] as number;
       // Two moves one sentence cannot both make (praise and a scolding: sarcasm is one of them) keep the likelier.
       const outranked = (move: string) =>
@@ -124,6 +129,22 @@ export class TurnReader {
       for (const move of passed) if (!outranked(move)) add(move as Move, sentence);
     });
     return found;
+  }
+
+  /** The probability a sentence needs to make `move`. */
+  threshold(mode: Mode, move: string): number {
+    return this.settings.moveThresholds?.[`${mode}/${move}`] ?? this.settings.moveProbability;
+  }
+
+  /**
+   * Each sentence's probability of each move (the model's labels), as `read` weighs them: what the thresholds are
+   * chosen on. Empty without a model.
+   */
+  probabilities(text: string, mode: Mode): { labels: readonly string[]; sentences: number[][] } {
+    const model = this.modelFor(mode);
+    if (!model) return { labels: [], sentences: [] };
+    const turn = this.sentences(text, mode);
+    return { labels: model.labels, sentences: turn.features.map((features) => model.predictEach(features)) };
   }
 
   private modelFor(mode: Mode): LinearModel | undefined {

@@ -8,6 +8,11 @@ export const RoleplaySettingsSchema = z.object({
   moveThreshold: z.number().positive(),
   /** With the trained move model: the probability one sentence needs for a move to count. */
   moveProbability: z.number().min(0).max(1),
+  /**
+   * Moves whose own probability differs from `moveProbability`: each is the threshold at which the move's
+   * leave-one-writer-out F1 is highest (`npx tsx evals/roleplay/choose-thresholds.ts`, docs/tuning.md).
+   */
+  moveThresholds: z.record(z.string(), z.number().min(0).max(1)).default({}),
   /** Pairs of moves one sentence cannot make together (the likelier is kept). */
   exclusive: z.array(z.tuple([z.string(), z.string()])),
   /** How the move model reads a sentence (move-features.ts); the model is trained with these. */
