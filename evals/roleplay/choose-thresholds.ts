@@ -27,11 +27,15 @@ async function main(write: boolean): Promise<void> {
   const settings = readRoleplaySettings();
   const writers = TURN_WRITER_SETS.map((file) => ({ name: basename(file, ".jsonl"), turns: loadTurns(file) }));
   const base = await makeTurnReader(settings);
-  const examples = new Map<string, MoveExamples>(writers.map((writer) => [writer.name, moveExamplesOf(writer.turns, base)]));
+  const examples = new Map<string, MoveExamples>(
+    writers.map((writer) => [writer.name, moveExamplesOf(writer.turns, base)]),
+  );
   // Per held-out turn: its mode, its labelled moves and the highest probability of each move over its sentences.
   const seen: Array<{ mode: Mode; gold: Set<string>; best: Map<string, number> }> = [];
   for (const held of writers) {
-    const others = writers.filter((writer) => writer !== held).map((writer) => examples.get(writer.name) as MoveExamples);
+    const others = writers
+      .filter((writer) => writer !== held)
+      .map((writer) => examples.get(writer.name) as MoveExamples);
     const models = trainMoveModels(
       {
         "manager-rep": others.flatMap((part) => part["manager-rep"]),
@@ -83,13 +87,17 @@ async function main(write: boolean): Promise<void> {
     }
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  console.log(`\npooled macro-F1 over moves: ${mean(before).toFixed(3)} at ${settings.moveProbability}, ${mean(after).toFixed(3)} with each move's own threshold`);
+  console.log(
+    `\npooled macro-F1 over moves: ${mean(before).toFixed(3)} at ${settings.moveProbability}, ${mean(after).toFixed(3)} with each move's own threshold`,
+  );
   if (write) {
     const file = join(fileURLToPath(new URL("../..", import.meta.url)), "prompts", "roleplay-settings.json");
+    // One line of the file changes; the rest keeps its layout.
     const text = readFileSync(file, "utf8");
-    const json = JSON.parse(text) as Record<string, unknown>;
-    json.moveThresholds = chosen;
-    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+    const line = `  "moveThresholds": ${JSON.stringify(chosen)},`;
+    if (!/^ {2}"moveThresholds": .*,$/m.test(text))
+      throw new Error("prompts/roleplay-settings.json has no moveThresholds line");
+    writeFileSync(file, text.replace(/^ {2}"moveThresholds": .*,$/m, line));
     console.log(`wrote ${Object.keys(chosen).length} thresholds to prompts/roleplay-settings.json`);
   }
 }
