@@ -90,6 +90,35 @@ async function main(write: boolean): Promise<void> {
   console.log(
     `\npooled macro-F1 over moves: ${mean(before).toFixed(3)} at ${settings.moveProbability}, ${mean(after).toFixed(3)} with each move's own threshold`,
   );
+  // With the chosen thresholds, a turn in which no move reaches its own threshold reads the moves that reach
+  // the fallback (settings.fallbackProbability): the macro-F1 for each candidate.
+  const own = (mode: Mode, move: string) => chosen[`${mode}/${move}`] ?? settings.moveProbability;
+  for (const fallback of [undefined, 0.1, 0.15]) {
+    const f1s: number[] = [];
+    for (const mode of ["manager-rep", "rep-customer"] as const) {
+      const turns = seen.filter((turn) => turn.mode === mode);
+      const moves = [...new Set(turns.flatMap((turn) => [...turn.best.keys()]))];
+      const reads = turns.map((turn) => {
+        const read = moves.filter((move) => (turn.best.get(move) ?? 0) >= own(mode, move));
+        return read.length || fallback === undefined
+          ? read
+          : moves.filter((move) => (turn.best.get(move) ?? 0) >= fallback);
+      });
+      for (const move of moves) {
+        let tp = 0;
+        let fp = 0;
+        let fn = 0;
+        turns.forEach((turn, index) => {
+          const read = (reads[index] as string[]).includes(move);
+          if (read && turn.gold.has(move)) tp++;
+          else if (read) fp++;
+          else if (turn.gold.has(move)) fn++;
+        });
+        f1s.push(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+      }
+    }
+    console.log(`with a fallback of ${fallback ?? "none"}: pooled macro-F1 ${mean(f1s).toFixed(3)}`);
+  }
   if (write) {
     const file = join(fileURLToPath(new URL("../..", import.meta.url)), "prompts", "roleplay-settings.json");
     // One line of the file changes; the rest keeps its layout.

@@ -32,6 +32,11 @@ export interface TurnReaderSettings {
    * evals/roleplay/choose-thresholds.ts).
    */
   moveThresholds?: Readonly<Record<string, number>>;
+  /**
+   * A turn in which no move reaches its own threshold reads the moves that reach this instead: someone who says
+   * something in a practice talk nearly always does something (docs/roleplay.md). Absent: no second look.
+   */
+  fallbackProbability?: number;
   /** Pairs of moves one sentence cannot make together: only the likelier is kept. */
   exclusive: ReadonlyArray<readonly string[]>;
   features: MoveFeatureSettings;
@@ -47,8 +52,9 @@ export interface TurnSentences {
 
 /**
  * Reads what the user did in a turn, sentence by sentence. With the trained move model
- * (prompts/roleplay-move-model.json, `npm run roleplay:train`), every move whose probability reaches
- * `moveProbability` (a rep's F/A/B/E weigh the FABE labeller's label, the turn read as a short pitch). Without a
+ * (prompts/roleplay-move-model.json, `npm run roleplay:train`), every move whose probability reaches its threshold
+ * (`moveThresholds`, else `moveProbability`), or, in a turn where none does, `fallbackProbability` (a rep's F/A/B/E
+ * weigh the FABE labeller's label, the turn read as a short pitch). Without a
  * model, the cue words of prompts/roleplay-moves.json alone.
  */
 export class TurnReader {
@@ -115,19 +121,23 @@ export class TurnReader {
       return found;
     }
     const turn = this.sentences(text, mode);
-    turn.texts.forEach((sentence, index) => {
-      const probabilities = model.predictEach(turn.features[index] as Features);
-      const passed = model.labels.filter((move, k) => (probabilities[k] as number) >= this.threshold(mode, move));
-      const probability = (move: string) => probabilities[model.labels.indexOf(move)] as number;
-      // Two moves one sentence cannot both make (praise and a scolding: sarcasm is one of them) keep the likelier.
-      const outranked = (move: string) =>
-        this.settings.exclusive.some(
-          (pair) =>
-            pair.includes(move) &&
-            pair.some((other) => other !== move && passed.includes(other) && probability(other) > probability(move)),
-        );
-      for (const move of passed) if (!outranked(move)) add(move as Move, sentence);
-    });
+    const readAt = (threshold: (move: string) => number) =>
+      turn.texts.forEach((sentence, index) => {
+        const probabilities = model.predictEach(turn.features[index] as Features);
+        const passed = model.labels.filter((move, k) => (probabilities[k] as number) >= threshold(move));
+        const probability = (move: string) => probabilities[model.labels.indexOf(move)] as number;
+        // Two moves one sentence cannot both make (praise and a scolding: sarcasm is one of them) keep the likelier.
+        const outranked = (move: string) =>
+          this.settings.exclusive.some(
+            (pair) =>
+              pair.includes(move) &&
+              pair.some((other) => other !== move && passed.includes(other) && probability(other) > probability(move)),
+          );
+        for (const move of passed) if (!outranked(move)) add(move as Move, sentence);
+      });
+    readAt((move) => this.threshold(mode, move));
+    const fallback = this.settings.fallbackProbability;
+    if (found.length === 0 && fallback !== undefined) readAt(() => fallback);
     return found;
   }
 

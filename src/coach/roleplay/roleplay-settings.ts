@@ -13,6 +13,8 @@ export const RoleplaySettingsSchema = z.object({
    * leave-one-writer-out F1 is highest (`npx tsx evals/roleplay/choose-thresholds.ts`, docs/tuning.md).
    */
   moveThresholds: z.record(z.string(), z.number().min(0).max(1)).default({}),
+  /** A turn in which no move reaches its own threshold reads the moves that reach this one (docs/tuning.md). */
+  fallbackProbability: z.number().min(0).max(1).optional(),
   /** Pairs of moves one sentence cannot make together (the likelier is kept). */
   exclusive: z.array(z.tuple([z.string(), z.string()])),
   /** How the move model reads a sentence (move-features.ts); the model is trained with these. */
