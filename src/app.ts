@@ -105,6 +105,13 @@ export function createApp(deps: AppDeps) {
 
   const methodsFor = allowedMethods(app.routes);
   app.notFound((context) => {
+    // "/docs/" for the page "/docs": a reader who typed the slash is sent on, not told the method is wrong.
+    const path = context.req.path;
+    const bare = path.length > 1 && path.endsWith("/") ? path.replace(/\/+$/, "") : undefined;
+    if (bare && ["GET", "HEAD"].includes(context.req.method) && methodsFor(bare).includes(context.req.method)) {
+      const query = new URL(context.req.url).search;
+      return context.redirect(`${bare}${query}`, 308);
+    }
     const allowed = methodsFor(context.req.path);
     if (allowed.length === 0) {
       return context.json(errorBody("not_found", `No route for ${context.req.method} ${context.req.path}.`), 404);

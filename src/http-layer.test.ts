@@ -50,6 +50,15 @@ describe("methods", () => {
     expect(session.headers.get("allow")).toContain("GET");
   });
 
+  it("send a page asked for with a trailing slash on to the page, and never call GET a wrong method", async () => {
+    const docs = await app.request("/docs/?x=1");
+    expect(docs.status).toBe(308);
+    expect(docs.headers.get("location")).toBe("/docs?x=1");
+    expect((await app.request("/api/nothing/")).status).toBe(404);
+    const post = await app.request("/api/advice/");
+    expect(post.status).toBe(404);
+  });
+
   it("answer OPTIONS with the allowed methods, and an unknown path still with 404", async () => {
     const options = await app.request("/api/fabe/score", { method: "OPTIONS" });
     expect(options.status).toBe(204);

@@ -22,5 +22,6 @@ function patternOf(path: string): RegExp {
     .split("/")
     .map((part) => (part.startsWith(":") ? "[^/]+" : part === "*" ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("/");
-  return new RegExp(`^${escaped}/?$`);
+  // As strict as the router: "/docs/" is not "/docs" (app.ts sends a trailing slash on to the route without it).
+  return new RegExp(`^${escaped}$`);
 }
