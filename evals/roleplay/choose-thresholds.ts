@@ -53,13 +53,15 @@ async function main(write: boolean): Promise<void> {
     process.stderr.write(`${held.name} `);
   }
   process.stderr.write("\n");
-  const f1At = (mode: Mode, move: string, threshold: number) => {
+  type Seen = (typeof seen)[number];
+  // A move's F1 over the held-out turns of its mode, given which turns read it.
+  const f1Of = (mode: Mode, move: string, reads: (turn: Seen) => boolean) => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     for (const turn of seen) {
       if (turn.mode !== mode) continue;
-      const read = (turn.best.get(move) ?? 0) >= threshold;
+      const read = reads(turn);
       const gold = turn.gold.has(move);
       if (read && gold) tp++;
       else if (read) fp++;
@@ -67,6 +69,8 @@ async function main(write: boolean): Promise<void> {
     }
     return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
   };
+  const f1At = (mode: Mode, move: string, threshold: number) =>
+    f1Of(mode, move, (turn) => (turn.best.get(move) ?? 0) >= threshold);
   const chosen: Record<string, number> = {};
   const before: number[] = [];
   const after: number[] = [];
@@ -98,24 +102,14 @@ async function main(write: boolean): Promise<void> {
     for (const mode of ["manager-rep", "rep-customer"] as const) {
       const turns = seen.filter((turn) => turn.mode === mode);
       const moves = [...new Set(turns.flatMap((turn) => [...turn.best.keys()]))];
-      const reads = turns.map((turn) => {
-        const read = moves.filter((move) => (turn.best.get(move) ?? 0) >= own(mode, move));
-        return read.length || fallback === undefined
-          ? read
-          : moves.filter((move) => (turn.best.get(move) ?? 0) >= fallback);
-      });
-      for (const move of moves) {
-        let tp = 0;
-        let fp = 0;
-        let fn = 0;
-        turns.forEach((turn, index) => {
-          const read = (reads[index] as string[]).includes(move);
-          if (read && turn.gold.has(move)) tp++;
-          else if (read) fp++;
-          else if (turn.gold.has(move)) fn++;
-        });
-        f1s.push(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
-      }
+      const reads = new Map(
+        turns.map((turn) => {
+          const read = moves.filter((move) => (turn.best.get(move) ?? 0) >= own(mode, move));
+          const second = moves.filter((move) => fallback !== undefined && (turn.best.get(move) ?? 0) >= fallback);
+          return [turn, read.length > 0 ? read : second];
+        }),
+      );
+      for (const move of moves) f1s.push(f1Of(mode, move, (turn) => reads.get(turn)?.includes(move) ?? false));
     }
     console.log(`with a fallback of ${fallback ?? "none"}: pooled macro-F1 ${mean(f1s).toFixed(3)}`);
   }

@@ -4,7 +4,7 @@ import { startState, takeTurn } from "../../src/coach/roleplay/simulate.js";
 import { toSimplified } from "../../src/lib/script.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
 import { loadTurns, readRoleplaySettings } from "../roleplay-training.js";
-import { disposition, loadScripts } from "../suites/roleplay-scripts.js";
+import { direction, disposition, loadScripts } from "../suites/roleplay-scripts.js";
 import { scoreMoves } from "./move-metrics.js";
 
 /**
@@ -53,7 +53,7 @@ for (const source of ["read", "labelled"] as const) {
       if (!state.ended) {
         const outcome = takeTurn(persona, state, moves, script.lang, toSimplified, settings);
         const after = disposition(outcome.state.vars);
-        got = after > before ? "+" : after < before ? "-" : "=";
+        got = direction(before, after);
         before = after;
         state = outcome.state;
         kind = outcome.replyKind;

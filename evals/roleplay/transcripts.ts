@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { realAppDeps } from "../../test/support/app-deps.js";
-import { disposition } from "../suites/roleplay-scripts.js";
+import { direction, disposition } from "../suites/roleplay-scripts.js";
 import { type Script, ScriptSchema } from "./check-scripts.js";
 
 /**
@@ -33,7 +33,7 @@ for (const persona of [...new Set(scripts.map((script) => script.persona))].sort
     for (const turn of script.turns) {
       const outcome = await service.message(session.id, turn.text);
       const after = disposition(outcome.state);
-      const moved = after > before ? "+" : after < before ? "−" : "=";
+      const moved = direction(before, after).replace("-", "−");
       before = after;
       const read =
         outcome.effects

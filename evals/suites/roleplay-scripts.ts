@@ -45,7 +45,7 @@ export async function scriptsSuite(
             if (outcome.replyKind === turn.reply) answered++;
           }
           const after = disposition(outcome.state);
-          got = after > before ? "+" : after < before ? "-" : "=";
+          got = direction(before, after);
           before = after;
         } catch {
           got = "ended";
@@ -77,4 +77,9 @@ export function disposition(state: Record<string, unknown>): number {
   return Object.entries(state)
     .filter(([key, value]) => key !== "turn" && typeof value === "number")
     .reduce((sum, [, value]) => sum + (value as number), 0);
+}
+
+/** How the disposition moved from one turn to the next, as the scripts write it: "+", "=" or "-". */
+export function direction(before: number, after: number): "+" | "=" | "-" {
+  return after > before ? "+" : after < before ? "-" : "=";
 }

@@ -28,7 +28,7 @@ export interface TurnOutcome {
   replyKind: "answer" | "accept" | "counter" | "other";
   /** Set when the user did something the handbook says fails with this person. */
   hint?: { text: string; basis: string[] };
-  /** What each recognised move did to the meters (before they were held within 0–10), in the order read. */
+  /** What each recognised move did to the meters (before they were held within `meters`), in the order read. */
   effects: Array<{ move: string; quote: string; changes: Record<string, number> }>;
 }
 
