@@ -44,6 +44,13 @@ export const FabeSettingsSchema = z.object({
     elementProbability: z.number().min(0).max(1),
     /** How much the label-to-label transitions weigh against each sentence's own probabilities (0: not at all). */
     transitionWeight: z.number().min(0),
+    /**
+     * What a Benefit's probability is multiplied by in a sentence with no customer cue (0: never B there). The
+     * customer is often named in the third person: the school, the clinic, the child, 貴科.
+     */
+    unaddressedBenefit: z.number().min(0).max(1),
+    /** What the transitions from a pitch's start and to its end weigh, as a share of `transitionWeight`. */
+    edgeWeight: z.number().min(0).max(1),
   }),
   /** How sure the violation model (prompts/fabe-model.json `violations`) must be before a sentence is flagged. */
   violations: z.object({

@@ -27,11 +27,14 @@ const transitions = Array.from({ length: size }, () => new Array<number>(size).f
 (transitions[1] as number[])[2] = Math.log(0.9);
 
 const pitch = ["這台機器的規格是一分鐘六十張。", "您的門市出單會更快。"];
-const labeller = (transitionWeight: number) =>
+const labeller = (transitionWeight: number, unaddressedBenefit = 0) =>
   new FabeLabeller(
     cues,
     toTraditional,
-    { ...shipped, labeller: { ...shipped.labeller, elementProbability: 1, transitionWeight } },
+    {
+      ...shipped,
+      labeller: { ...shipped.labeller, elementProbability: 1, transitionWeight, unaddressedBenefit, edgeWeight: 1 },
+    },
     model,
     transitions,
   );
@@ -53,12 +56,19 @@ describe("the labeller's sequence decoding", () => {
     ).toEqual(["F", "B"]);
   });
 
-  it("never gives B to a sentence that does not address the customer, whatever the transitions say", () => {
+  it("never gives B to a sentence that does not address the customer when unaddressed Benefits weigh 0", () => {
     const labels = labeller(1)
       .label([pitch[0] as string, "出單會更快。"])
       .map((sentence) => sentence.label);
     expect(labels[0]).toBe("F");
     expect(labels[1]).not.toBe("B");
+  });
+
+  it("lets the transitions give B to a sentence naming no customer when unaddressed Benefits are only discounted", () => {
+    const labels = labeller(1, 0.5)
+      .label([pitch[0] as string, "出單會更快。"])
+      .map((sentence) => sentence.label);
+    expect(labels).toEqual(["F", "B"]);
   });
 
   it("leaves a pitch of one sentence to the model alone (role-play reads messages sentence by sentence)", () => {

@@ -74,9 +74,9 @@ export class FabeLabeller {
       let best = -1;
       let bestProbability = this.settings.labeller.elementProbability;
       labels.forEach((label, index) => {
-        const probability = probabilities[index]?.[column] ?? 0;
+        const probability = this.allowed(texts[index] as string, probabilities[index] as number[])[column] ?? 0;
         const shared = labels.filter((other) => other === label).length > 1;
-        if (shared && probability > bestProbability && (element !== "B" || this.addresses(texts[index] as string))) {
+        if (shared && probability > bestProbability) {
           best = index;
           bestProbability = probability;
         }
@@ -98,14 +98,15 @@ export class FabeLabeller {
       return texts.map((text, index) => this.decide(text, probabilities[index] as number[]));
     const size = LABELS.length;
     const end = size;
-    // The emission of a label the guide does not allow here (B where nobody is addressed) is impossible.
-    const emissions = texts.map((text, index) => {
-      const addressed = this.addresses(text);
-      return LABELS.map((label, k) =>
-        label === "B" && !addressed ? -Infinity : Math.log(Math.max(probabilities[index]?.[k] ?? 0, 1e-9)),
-      );
-    });
-    const step = (from: number, to: number) => weight * ((transitions[from] as number[])[to] as number);
+    // A Benefit where nobody is addressed is discounted (impossible at `unaddressedBenefit` 0).
+    const emissions = texts.map((text, index) =>
+      this.allowed(text, probabilities[index] as number[]).map((probability) => Math.log(Math.max(probability, 1e-9))),
+    );
+    // A pitch's opening and close (from start, to end) weigh `labeller.edgeWeight` of the rest: most training pitches
+    // end on an ask, which would otherwise push a terse pitch's closing Benefit to `other`.
+    const edge = this.settings.labeller.edgeWeight;
+    const step = (from: number, to: number) =>
+      weight * (from === 0 || to === end ? edge : 1) * ((transitions[from] as number[])[to] as number);
     let scores = LABELS.map((_, k) => (emissions[0]![k] as number) + step(0, k));
     const back: number[][] = [];
     for (let i = 1; i < texts.length; i++) {
@@ -139,12 +140,17 @@ export class FabeLabeller {
    * address the customer ("I guarantee it never jams") is not B, however much it sounds like a promise.
    */
   private decide(text: string, probabilities: readonly number[]): Label {
-    const addressed = this.addresses(text);
-    const ranked = LABELS.map((label, index) => ({ label, probability: probabilities[index] as number })).sort(
-      (a, b) => b.probability - a.probability,
-    );
-    return (ranked.find((candidate) => candidate.label !== "B" || addressed) ?? ranked[0])!.label;
+    const allowed = this.allowed(text, probabilities);
+    const best = allowed.reduce((top, probability, index) => (probability > (allowed[top] as number) ? index : top), 0);
+    return LABELS[best] as Label;
   }
+
+  /** The probabilities with a Benefit discounted where nobody is addressed (`labeller.unaddressedBenefit`). */
+  private allowed(text: string, probabilities: readonly number[]): number[] {
+    const factor = this.addresses(text) ? 1 : this.settings.labeller.unaddressedBenefit;
+    return LABELS.map((label, k) => (probabilities[k] as number) * (label === "B" ? factor : 1));
+  }
+
 
   /** Whether a sentence speaks to the customer or their business (a customer cue: 您, "your team" …). */
   addresses(text: string): boolean {
