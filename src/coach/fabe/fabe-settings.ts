@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CUE_RULES } from "./cues.js";
 
 const Weight = z.number().min(0);
 const Count = z.number().int().min(1);
@@ -55,6 +56,8 @@ export const FabeSettingsSchema = z.object({
   /** How sure the violation model (prompts/fabe-model.json `violations`) must be before a sentence is flagged. */
   violations: z.object({
     probability: z.number().min(0).max(1),
+    /** A rule's own threshold where it differs from `probability` (chosen leaving one writer out). */
+    ruleProbability: z.partialRecord(z.enum(CUE_RULES), z.number().min(0).max(1)).default({}),
     /** What counts as speaking to the customer, for `no-customer` (violations.ts). */
     addressed: z.object({ titles: Words, greetings: Words, generic: Words }),
   }),

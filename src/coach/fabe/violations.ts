@@ -35,7 +35,7 @@ export class ViolationFinder {
   private readonly citations: Map<ViolationRule, string[]>;
   /** A sentence that opens by naming the customer: 「王總，」, "Hi Jonas", "boss,". */
   private readonly namesCustomer: RegExp;
-  private readonly probability: number;
+  private readonly probability: (rule: string) => number;
 
   constructor(
     private readonly cues: FabeCues,
@@ -44,7 +44,8 @@ export class ViolationFinder {
     settings: FabeSettings["violations"],
     private readonly model?: LinearModel,
   ) {
-    this.probability = settings.probability;
+    const byRule: Partial<Record<string, number>> = settings.ruleProbability;
+    this.probability = (rule) => byRule[rule] ?? settings.probability;
     const { titles, greetings, generic } = settings.addressed;
     const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
     this.namesCustomer = new RegExp(
@@ -87,7 +88,7 @@ export class ViolationFinder {
         const probabilities = model.predict(features);
         let best = -1;
         probabilities.forEach((value, column) => {
-          if (model.labels[column] !== NO_VIOLATION && value > this.probability && value > (probabilities[best] ?? 0))
+          if (model.labels[column] !== NO_VIOLATION && value > this.probability(model.labels[column] as string) && value > (probabilities[best] ?? 0))
             best = column;
         });
         if (best >= 0) add(model.labels[best] as ViolationRule, text);
