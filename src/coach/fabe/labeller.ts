@@ -151,7 +151,6 @@ export class FabeLabeller {
     return LABELS.map((label, k) => (probabilities[k] as number) * (label === "B" ? factor : 1));
   }
 
-
   /** Whether a sentence speaks to the customer or their business (a customer cue: 您, "your team" …). */
   addresses(text: string): boolean {
     return this.cues.hits(text).some((hit) => hit.group === "customer" && hit.weight > 0);

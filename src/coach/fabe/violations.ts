@@ -88,7 +88,11 @@ export class ViolationFinder {
         const probabilities = model.predict(features);
         let best = -1;
         probabilities.forEach((value, column) => {
-          if (model.labels[column] !== NO_VIOLATION && value > this.probability(model.labels[column] as string) && value > (probabilities[best] ?? 0))
+          if (
+            model.labels[column] !== NO_VIOLATION &&
+            value > this.probability(model.labels[column] as string) &&
+            value > (probabilities[best] ?? 0)
+          )
             best = column;
         });
         if (best >= 0) add(model.labels[best] as ViolationRule, text);
