@@ -136,8 +136,8 @@ export class FabeLabeller {
   }
 
   /**
-   * The most probable label the guide allows: a benefit is the customer's gain, so a sentence that does not
-   * address the customer ("I guarantee it never jams") is not B, however much it sounds like a promise.
+   * The most probable label, a Benefit discounted where nobody is addressed: a benefit is this customer's gain, so
+   * "It never jams" leans to A however much it sounds like a gain (`labeller.unaddressedBenefit`).
    */
   private decide(text: string, probabilities: readonly number[]): Label {
     const allowed = this.allowed(text, probabilities);
