@@ -40,16 +40,21 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const model = chatModelFor(config);
   const mode = model ? `llm (${config.llm.model} at ${config.llm.baseUrl ?? "api.openai.com"})` : "offline";
-  const services = memo(() => coachServices(model));
+  const shared = memo(() => coachServices(model));
+  const services = async (suite: string) => {
+    const built = await shared();
+    built.sessionsFor(suite);
+    return built;
+  };
   const llm = model !== undefined;
   const suites: Record<string, () => Promise<SuiteResult>> = {
     corpus: () => corpusSuite(paths, reference),
     retrieval: () => retrieval(paths, verbose),
-    advice: async () => advice(paths, await services(), llm),
-    fabe: async () => fabe(await services(), llm),
-    roleplay: async () => roleplay(await services()),
-    moves: async () => moves(await services()),
-    scripts: async () => scripts(await services()),
+    advice: async () => advice(paths, await services("advice"), llm),
+    fabe: async () => fabe(await services("fabe"), llm),
+    roleplay: async () => roleplay(await services("roleplay")),
+    moves: async () => moves(await services("moves")),
+    scripts: async () => scripts(await services("scripts")),
     safety: () => safety(model),
   };
   const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
@@ -121,8 +126,14 @@ async function retrieval(paths: ReturnType<typeof defaultPaths>, verbose: boolea
 /** Advice, FABE and role-play as the product wires them, over the handbook alone and the LanceDB store. */
 async function coachServices(model: ChatModel | undefined) {
   const uri = temporaryFolder("coach-eval-");
+  // Sessions numbered in order within each suite, not random: a session's replies follow from its id, so every run
+  // of a suite (alone or in the whole eval) replays the same conversations, and its figures move only when the code
+  // or the data do.
+  const ids = { suite: "eval", count: 0 };
   const deps = await realAppDeps({
     openStore: (request) => LanceStore.open({ uri, ...request }),
+    // Shaped like the random ids (the service accepts nothing else): the suite's own prefix, then the count.
+    newId: () => `${suitePrefix(ids.suite)}-0000-4000-8000-${(++ids.count).toString(16).padStart(12, "0")}`,
     ...(model ? { model } : {}),
   });
   return {
@@ -131,9 +142,21 @@ async function coachServices(model: ChatModel | undefined) {
     advice: deps.advice,
     fabe: deps.fabe,
     roleplay: deps.roleplay,
+    /** Numbers the role-play sessions from 1 again, under the suite's name. */
+    sessionsFor(suite: string) {
+      ids.suite = suite;
+      ids.count = 0;
+    },
   };
 }
 type Services = Awaited<ReturnType<typeof coachServices>>;
+
+/** Eight hex digits from a suite's name, so two suites' sessions never share an id. */
+function suitePrefix(suite: string): string {
+  let hash = 0;
+  for (const char of suite) hash = (Math.imul(hash, 31) + (char.codePointAt(0) as number)) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
 
 async function advice(paths: ReturnType<typeof defaultPaths>, services: Services, llm: boolean): Promise<SuiteResult> {
   const seed = readFileSync(`${paths.corpusDir}/handbook.seed.txt`, "utf8");
@@ -149,7 +172,7 @@ async function fabe(services: Services, llm: boolean): Promise<SuiteResult> {
   // The gate is the blind sets: the models train on the training writers only (evals/fabe-training.ts).
   const blindDir = new URL("fabe/blind/", import.meta.url);
   const manifest = JSON.parse(readFileSync(new URL("sets.json", blindDir), "utf8")) as {
-    sets: Array<{ name: string; outOfStyle: boolean }>;
+    sets: Array<{ name: string; outOfStyle: boolean; batch: number }>;
   };
   const blind = manifest.sets.map((set) => ({
     ...set,

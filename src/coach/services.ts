@@ -23,6 +23,8 @@ export interface CoachServiceDeps {
   sessions: SessionStore;
   /** Present in llm mode. */
   model?: ChatModel;
+  /** Role-play session ids (a session's replies vary by its id); random unless an eval needs them repeatable. */
+  newId?: () => string;
 }
 
 export interface CoachServices {
@@ -52,7 +54,7 @@ export function createCoachServices(deps: CoachServiceDeps): CoachServices {
       fabe,
       toTraditional,
       toSimplified,
-      newId: () => crypto.randomUUID(),
+      newId: deps.newId ?? (() => crypto.randomUUID()),
       now: () => new Date(),
       ...withModel,
     }),

@@ -39,6 +39,8 @@ export interface RuntimeParts {
   logError?: (error: unknown, context: { method: string; path: string }) => void;
   /** A chat model of the caller's (tests, evals); otherwise the configured one in llm mode. */
   model?: ChatModel;
+  /** Role-play session ids; random when absent (the evals number them, so each run replays the same replies). */
+  newId?: () => string;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     files: parts.files,
     sessions: parts.sessions,
     ...(model ? { model } : {}),
+    ...(parts.newId ? { newId: parts.newId } : {}),
   });
   const log = parts.log;
   const logRequest = config.logRequests ? log : undefined;

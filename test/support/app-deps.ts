@@ -27,6 +27,8 @@ export interface TestAppOptions {
   /** The store to index into; the in-memory one when absent (bench and evals pass LanceDB). */
   openStore?: (request: StoreRequest) => Promise<Store>;
   log?: (line: string) => void;
+  /** Role-play session ids; random when absent. */
+  newId?: () => string;
   logError?: (error: unknown, context: { method: string; path: string }) => void;
 }
 
@@ -55,6 +57,7 @@ export async function realAppDeps(options: TestAppOptions = {}): Promise<AppDeps
     version: "test",
     ...(options.model ? { model: options.model } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.newId ? { newId: options.newId } : {}),
     logError: options.logError ?? ((error) => console.error(error)),
   });
 }
