@@ -38,6 +38,11 @@ export function recordProblems(record: z.infer<typeof FabeRecordSchema>): string
       problems.push(`sentence ends at a comma: ${sentence.text}`);
     }
   }
+  // Nor does a sentence go on after one of its own sentence ends (。！？!? then more words; a question in quotes is
+  // inside its sentence), as the guide's section 1 cuts there.
+  for (const sentence of record.sentences)
+    if (/[。！？!?]\s*[\p{L}\p{N}]/u.test(sentence.text.trim()))
+      problems.push(`sentence goes on after a sentence end: ${sentence.text}`);
   const present = new Set(record.sentences.map((sentence) => sentence.label));
   const missing = (["F", "A", "B", "E"] as const).filter((label) => !present.has(label));
   if (missing.join() !== record.missing.join()) {

@@ -59,7 +59,13 @@ export const FabeSettingsSchema = z.object({
     /** A rule's own threshold where it differs from `probability` (chosen leaving one writer out). */
     ruleProbability: z.partialRecord(z.enum(CUE_RULES), z.number().min(0).max(1)).default({}),
     /** What counts as speaking to the customer, for `no-customer` (violations.ts). */
-    addressed: z.object({ titles: Words, greetings: Words, generic: Words }),
+    addressed: z.object({
+      titles: Words,
+      greetings: Words,
+      generic: Words,
+      /** A sentence the labeller finds at least this likely a Benefit speaks of the customer's situation (0: off). */
+      benefitAt: z.number().min(0).max(1),
+    }),
   }),
   /** The 0–100 score's points (score-pitch.ts, docs/fabe.md). */
   rubric: z.object({

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toTraditional } from "../../lib/script.js";
 import { FabeCues } from "./cues.js";
 import { FabeSettingsSchema } from "./fabe-settings.js";
-import { FabeLabeller } from "./labeller.js";
+import { FabeLabeller, isDateLine } from "./labeller.js";
 import { LinearModel } from "./linear-model.js";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../prompts/${name}`, import.meta.url), "utf8"));
@@ -77,5 +77,34 @@ describe("the labeller's sequence decoding", () => {
         .label([pitch[1] as string])
         .map((sentence) => sentence.label),
     ).toEqual(["A"]);
+  });
+});
+
+describe("a line that is only a date", () => {
+  it("is recognised in the forms letters use, and not in a sentence that merely starts with a year", () => {
+    for (const line of [
+      "中華民國一一五年十二月六日",
+      "二〇二六年十二月六日。",
+      "2026年12月6日",
+      "6 December 2026",
+      "Dec. 6, 2026",
+    ])
+      expect(isDateLine(line), line).toBe(true);
+    for (const sentence of ["2026年我們服務了三百家客戶。", "December 2026 pricing is $9.", "十二月六日前下單享九折。"])
+      expect(isDateLine(sentence), sentence).toBe(false);
+  });
+
+  it("is labelled other however strongly the model leans to an element", () => {
+    // A model that calls every sentence Evidence.
+    const evidence = new LinearModel({
+      labels: ["F", "A", "B", "E", "other"],
+      scale: 100,
+      bias: [0, 0, 0, 300, 0],
+      features: [],
+      weights: [],
+    });
+    const labels = (texts: string[]) =>
+      new FabeLabeller(cues, toTraditional, shipped, evidence).label(texts).map((sentence) => sentence.label);
+    expect(labels(["去年有三百家店用了。", "中華民國一一五年十二月六日"])).toEqual(["E", "other"]);
   });
 });

@@ -36,12 +36,23 @@ export class FabeLabeller {
     return classify(text, this.cues, this.settings.rules).label;
   }
 
-  /** The labels, and each sentence's features (empty without a model), which the violation model reads too. */
-  labelWithFeatures(texts: readonly string[]): { sentences: LabelledSentence[]; features: Features[] } {
+  /**
+   * The labels, and each sentence's features and label probabilities (both empty without a model), which the
+   * violation finder reads too.
+   */
+  labelWithFeatures(texts: readonly string[]): {
+    sentences: LabelledSentence[];
+    features: Features[];
+    probabilities: number[][];
+  } {
     const rules = texts.map((text) => classify(text, this.cues, this.settings.rules));
     const model = this.model;
     if (!model)
-      return { sentences: texts.map((text, index) => ({ text, ...(rules[index] as Classification) })), features: [] };
+      return {
+        sentences: texts.map((text, index) => ({ text, ...(rules[index] as Classification) })),
+        features: [],
+        probabilities: [],
+      };
     const ruleLabels = rules.map((rule) => rule.label);
     const features = texts.map((_, index) =>
       sentenceFeatures(texts, ruleLabels, index, this.cues, this.toTraditional, this.settings.features),
@@ -54,7 +65,7 @@ export class FabeLabeller {
       const rule = rules[index] as Classification;
       return { text, label, cues: label === rule.label ? rule.cues : cuesFor(label, text, this.cues) };
     });
-    return { sentences, features };
+    return { sentences, features, probabilities };
   }
 
   /**
@@ -145,8 +156,12 @@ export class FabeLabeller {
     return LABELS[best] as Label;
   }
 
-  /** The probabilities with a Benefit discounted where nobody is addressed (`labeller.unaddressedBenefit`). */
+  /**
+   * The probabilities with a Benefit discounted where nobody is addressed (`labeller.unaddressedBenefit`); a line that
+   * is only a date (a letter's 「中華民國一一五年十二月六日」, "6 December 2026") carries nothing but `other`.
+   */
   private allowed(text: string, probabilities: readonly number[]): number[] {
+    if (isDateLine(text)) return LABELS.map((label) => (label === "other" ? 1 : 0));
     const factor = this.addresses(text) ? 1 : this.settings.labeller.unaddressedBenefit;
     return LABELS.map((label, k) => (probabilities[k] as number) * (label === "B" ? factor : 1));
   }
@@ -155,4 +170,26 @@ export class FabeLabeller {
   addresses(text: string): boolean {
     return this.cues.hits(text).some((hit) => hit.group === "customer" && hit.weight > 0);
   }
+}
+
+const NUMERAL = "[0-9０-９〇零一二三四五六七八九十]";
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** A date and nothing else: 2026年12月6日, 中華民國一一五年十二月六日, 2026-12-06, 6 December 2026, Dec 6, 2026. */
+const DATE_LINE = new RegExp(
+  [
+    `(?:中華民國|中华民国|民國|民国|公元)?${NUMERAL}{2,4}\\s*年\\s*${NUMERAL}{1,2}\\s*月(?:\\s*${NUMERAL}{1,3}\\s*[日號号])?`,
+    "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}`,
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
+  ]
+    .map((form) => `(?:${form})`)
+    .join("|"),
+  "iu",
+);
+
+export function isDateLine(text: string): boolean {
+  const bare = text.trim().replace(/[。.，,\s]+$/u, "");
+  const match = DATE_LINE.exec(bare);
+  return match !== null && match.index === 0 && match[0].length === bare.length;
 }

@@ -3,7 +3,7 @@ import type { Chunk } from "../../corpus/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
 import { fill } from "../advice/data.js";
-import type { FabeCues, ViolationRule } from "./cues.js";
+import { type FabeCues, LABELS, type ViolationRule } from "./cues.js";
 import type { FabeSettings } from "./fabe-settings.js";
 import type { FabeFeedback, Product } from "./feedback-data.js";
 import type { FabeLabeller, LabelledSentence } from "./labeller.js";
@@ -85,6 +85,7 @@ export function scorePitch(
     pieces: labelled.sentences.map((sentence, index) => ({
       text: sentence.text,
       features: labelled.features[index],
+      benefit: labelled.probabilities[index]?.[LABELS.indexOf("B")],
     })),
     sentences,
     addresses: (text) => deps.labeller.addresses(text),

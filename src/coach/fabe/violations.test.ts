@@ -33,6 +33,9 @@ describe("selling-principle violations, judged on the whole pitch", () => {
       rules("王老闆，您上次說週末結帳排隊很久。雲端POS月租990，含發票機和掃碼槍。您的客人結帳不用再排隊。"),
     ).not.toContain("no-customer");
     expect(rules("Your team said month-end takes a week. It costs $99 a month.")).not.toContain("no-customer");
+    // Opening by a title or a greeting before a name speaks to the customer, as the training writers judge it.
+    expect(rules("罗工：HK2016滚针轴承单价3.2元，1000只起订，交期10天。")).not.toContain("no-customer");
+    expect(rules("Mrs Okafor, the timetabling module is £1.20 per pupil per year.")).not.toContain("no-customer");
   });
 
   it("quotes the whole pitch for no-customer, and the sentence for the others", () => {

@@ -28,7 +28,8 @@ export interface Violation {
  *    features as the labeller, and flags it when a rule is likely enough (`violations.probability`); without a
  *    model, the cue file's phrases for the five;
  *  - `no-customer` only when nothing in the pitch speaks to the customer or their situation: no sentence is a
- *    Benefit, addresses them (您, "your team"), asks them something or opens by naming them ("Hi Jonas", 王總).
+ *    Benefit or likely one (`addressed.benefitAt`), addresses them (您, "your team"), asks them something or opens
+ *    by naming them ("Hi Jonas", 王總, 罗工, "Mrs Okafor").
  *    A single feature sentence in a pitch that does is never a violation.
  */
 export class ViolationFinder {
@@ -36,6 +37,8 @@ export class ViolationFinder {
   /** A sentence that opens by naming the customer: 「王總，」, "Hi Jonas", "boss,". */
   private readonly namesCustomer: RegExp;
   private readonly probability: (rule: string) => number;
+  /** A sentence at least this likely a Benefit speaks of the customer's situation (0: only its label counts). */
+  private readonly benefitAt: number;
 
   constructor(
     private readonly cues: FabeCues,
@@ -47,6 +50,7 @@ export class ViolationFinder {
     const byRule: Partial<Record<string, number>> = settings.ruleProbability;
     this.probability = (rule) => byRule[rule] ?? settings.probability;
     const { titles, greetings, generic } = settings.addressed;
+    this.benefitAt = settings.addressed.benefitAt;
     const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
     this.namesCustomer = new RegExp(
       `^\\s*(?:\\S{0,4}(?:${any(titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)|(?:${any(greetings)})\\s+(?!(?:${any(generic)})\\b)[\\p{L}])`,
@@ -63,7 +67,12 @@ export class ViolationFinder {
   find(input: {
     pitch: string;
     /** The sentences as the labeller read them (a run-on's clauses before they are merged), with their features. */
-    pieces: ReadonlyArray<{ text: string; features: Features | undefined }>;
+    pieces: ReadonlyArray<{
+      text: string;
+      features: Features | undefined;
+      /** How likely the labeller found the sentence a Benefit, before discounting one that names nobody. */
+      benefit?: number | undefined;
+    }>;
     /** The sentences with their final labels. */
     sentences: readonly LabelledSentence[];
     addresses: (text: string) => boolean;
@@ -100,7 +109,14 @@ export class ViolationFinder {
     }
     const aboutCustomer =
       sentences.some((sentence) => sentence.label === "B") ||
-      input.pieces.some(({ text }) => input.addresses(text) || /[?\uFF1F]/.test(text) || this.namesCustomer.test(text));
+      input.pieces.some(
+        ({ text, benefit }) =>
+          input.addresses(text) ||
+          /[?\uFF1F]/.test(text) ||
+          this.namesCustomer.test(text) ||
+          // A gain told to the reader without naming them (「下班回家十分鐘就能開飯」) is about their situation.
+          (this.benefitAt > 0 && (benefit ?? 0) >= this.benefitAt),
+      );
     if (sentences.length > 0 && !aboutCustomer) add("no-customer", input.pitch.trim());
     return found;
   }
