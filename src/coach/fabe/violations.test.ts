@@ -1,6 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { realAppDeps } from "../../../test/support/app-deps.js";
 import type { AppDeps } from "../../app.js";
+import { toTraditional } from "../../lib/script.js";
+import { FabeCues } from "./cues.js";
+import { readFabeFiles } from "./fabe-files.js";
+import { FabeSettingsSchema } from "./fabe-settings.js";
+import { FabeFeedbackSchema } from "./feedback-data.js";
+import { ViolationFinder } from "./violations.js";
 
 let deps: AppDeps;
 beforeAll(async () => {
@@ -72,5 +79,36 @@ describe("a pitch about another product than the drill's", () => {
     );
     expect(crm.offProduct).toBeUndefined();
     expect(deps.fabe.offline("Our CRM keeps every customer in one place.").offProduct).toBeUndefined();
+  });
+});
+
+describe("no-customer and a sentence the labeller finds likely a Benefit", () => {
+  it("counts a gain told to the reader without naming them as speaking to them, at benefitAt and above", async () => {
+    const files = await readFabeFiles(fileURLToPath(new URL("../../..", import.meta.url)));
+    const settings = FabeSettingsSchema.parse(files.settingsJson);
+    const finder = (benefitAt: number) =>
+      new ViolationFinder(
+        new FabeCues(files.cuesJson, toTraditional),
+        FabeFeedbackSchema.parse(files.feedbackJson).violations,
+        deps.corpus,
+        { ...settings.violations, addressed: { ...settings.violations.addressed, benefitAt } },
+      );
+    const pieces = (benefit: number) => [
+      { text: "氣炸鍋五公升，一鍵十種料理。", features: undefined, benefit: 0.05 },
+      { text: "下班回家十分鐘就能開飯。", features: undefined, benefit },
+    ];
+    const flagged = (benefitAt: number, benefit: number) =>
+      finder(benefitAt)
+        .find({
+          pitch: "氣炸鍋五公升，一鍵十種料理。下班回家十分鐘就能開飯。",
+          pieces: pieces(benefit),
+          sentences: pieces(benefit).map((piece) => ({ text: piece.text, label: "F" as const, cues: [] })),
+          addresses: () => false,
+          lang: "zh-Hant",
+        })
+        .map((violation) => violation.rule);
+    expect(flagged(0.35, 0.6)).not.toContain("no-customer");
+    expect(flagged(0.35, 0.2)).toContain("no-customer");
+    expect(flagged(0, 0.6)).toContain("no-customer");
   });
 });
