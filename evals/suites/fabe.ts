@@ -166,10 +166,10 @@ export async function fabeSuite(
   const metrics: Metric[] = [
     atLeast("blind all sentence-label accuracy", overall.accuracy, 0.9),
     atLeast("blind all macro-F1", overall.macroF1, 0.88),
-    // Issue 14's 0.85 is not reached (0.843 at the tenth blind read, 0.839 leaving one writer out; docs/fabe.md):
+    // Issue 14's 0.85 is not reached (0.845 at the eleventh blind read, 0.838 leaving one writer out; docs/fabe.md):
     // reported against it, not failing the run, while the issue stays open.
     target("blind all missing exactly right", overall.missingExact, 0.85),
-    // Violation recall is met again since the tenth read (0.925), precision is not since the third batch of blind
+    // Violation recall is met again since the ninth read (0.918 at the eleventh), precision is not since the third batch of blind
     // sets joined at the eighth (0.879: group-buy posts and seeding notes flagged no-customer that their writers
     // judge spoken to the reader; 0.98 and 0.96 on the first two batches): both are reported against 0.90 the same
     // way, while the issue stays open.
