@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   console.log(`| writer, relabeller 1 ${agreement(writer, r1, ids)}`);
   console.log(`| writer, relabeller 2 ${agreement(writer, r2, ids)}`);
   console.log(`| relabeller 1, relabeller 2 ${agreement(r1, r2, ids)}`);
-  console.log(`| writer, pipeline (shipped) ${agreement(writer, pipeline, ids)}`);
+  console.log(`| writer, pipeline (the shipped model) ${agreement(writer, pipeline, ids)}`);
 }
 
 await main();
