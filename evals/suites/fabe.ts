@@ -121,17 +121,26 @@ export function fabeFigures(scored: readonly Scored[]) {
 export function fabeMetrics(prefix: string, scored: readonly Scored[]): Metric[] {
   const metrics: Metric[] = [];
   for (const lang of ["zh-Hant", "zh-Hans", "en", "all"] as const) {
-    const figures = fabeFigures(scored.filter((row) => lang === "all" || row.item.lang === lang));
-    const tag = `${prefix} ${lang}`;
     metrics.push(
-      info(`${tag} sentence-label accuracy`, figures.accuracy),
-      info(`${tag} macro-F1`, figures.macroF1),
-      info(`${tag} missing exactly right`, figures.missingExact),
-      info(`${tag} violation recall`, figures.violationRecall),
-      info(`${tag} violation precision`, figures.violationPrecision),
+      ...figureMetrics(
+        `${prefix} ${lang}`,
+        scored.filter((row) => lang === "all" || row.item.lang === lang),
+      ),
     );
   }
   return metrics;
+}
+
+/** The five figures of some scored pitches, named `<tag> <figure>`, for information. */
+function figureMetrics(tag: string, scored: readonly Scored[]): Metric[] {
+  const figures = fabeFigures(scored);
+  return [
+    info(`${tag} sentence-label accuracy`, figures.accuracy),
+    info(`${tag} macro-F1`, figures.macroF1),
+    info(`${tag} missing exactly right`, figures.missingExact),
+    info(`${tag} violation recall`, figures.violationRecall),
+    info(`${tag} violation precision`, figures.violationPrecision),
+  ];
 }
 
 export interface BlindSet {
@@ -169,10 +178,10 @@ export async function fabeSuite(
     // Issue 14's 0.85 is not reached (0.845 at the eleventh blind read, 0.838 leaving one writer out; docs/fabe.md):
     // reported against it, not failing the run, while the issue stays open.
     target("blind all missing exactly right", overall.missingExact, 0.85),
-    // Violation recall is met again since the ninth read (0.918 at the eleventh), precision is not since the third batch of blind
-    // sets joined at the eighth (0.879: group-buy posts and seeding notes flagged no-customer that their writers
-    // judge spoken to the reader; 0.98 and 0.96 on the first two batches): both are reported against 0.90 the same
-    // way, while the issue stays open.
+    // Violation recall is met again since the ninth read (0.918 at the eleventh); precision is not since the third
+    // batch of blind sets joined at the eighth (0.879: group-buy posts and seeding notes flagged no-customer that
+    // their writers judge spoken to the reader; 0.98 and 0.92 on the first two batches): both are reported against
+    // 0.90 the same way, while the issue stays open.
     target("blind all violation recall", overall.violationRecall, 0.9),
     target("blind all violation precision", overall.violationPrecision, 0.9),
     atLeast("blind out-of-style sentence-label accuracy", fabeFigures(outOfStyle).accuracy, 0.87),
@@ -188,19 +197,13 @@ export async function fabeSuite(
     );
   // Each batch apart: every read wears a set a little (a choice made after reading it leans towards it), so the
   // newest batch's figures are the most honest ones.
-  for (const batch of [...new Set(blind.map((set) => set.batch))]) {
-    const figures = fabeFigures(
-      scoredSets.filter((entry) => entry.set.batch === batch).flatMap((entry) => entry.scored),
-    );
-    const tag = `blind batch ${batch}`;
+  for (const batch of [...new Set(blind.map((set) => set.batch))])
     metrics.push(
-      info(`${tag} sentence-label accuracy`, figures.accuracy),
-      info(`${tag} macro-F1`, figures.macroF1),
-      info(`${tag} missing exactly right`, figures.missingExact),
-      info(`${tag} violation recall`, figures.violationRecall),
-      info(`${tag} violation precision`, figures.violationPrecision),
+      ...figureMetrics(
+        `blind batch ${batch}`,
+        scoredSets.filter((entry) => entry.set.batch === batch).flatMap((entry) => entry.scored),
+      ),
     );
-  }
   for (const { set, scored } of scoredSets) {
     const figures = fabeFigures(scored);
     const tag = `blind ${set.name}${set.outOfStyle ? " (out of style)" : ""}`;
