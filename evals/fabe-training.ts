@@ -4,11 +4,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classify } from "../src/coach/fabe/classify.js";
 import { FabeCues, LABELS, type Label } from "../src/coach/fabe/cues.js";
-import { type FabeModelJson, NO_VIOLATION, SENTENCE_RULES } from "../src/coach/fabe/fabe-model.js";
+import { ADDRESSED_LABELS, type FabeModelJson, NO_VIOLATION, SENTENCE_RULES } from "../src/coach/fabe/fabe-model.js";
 import { type FabeSettings, FabeSettingsSchema } from "../src/coach/fabe/fabe-settings.js";
-import { sentenceFeatures } from "../src/coach/fabe/features.js";
-import { type TrainingExample, type TrainingSettings, trainLinearModel } from "../src/coach/fabe/linear-model.js";
+import { type Features, sentenceFeatures } from "../src/coach/fabe/features.js";
+import { FabeLabeller } from "../src/coach/fabe/labeller.js";
+import {
+  type AnyOfExample,
+  type TrainingExample,
+  type TrainingSettings,
+  trainAnyOfModel,
+  trainLinearModel,
+} from "../src/coach/fabe/linear-model.js";
 import { PitchSplitter } from "../src/coach/fabe/split.js";
+import { addressedFeatures, customerNamer } from "../src/coach/fabe/violations.js";
 import { toTraditional } from "../src/lib/script.js";
 import { type FabeCase, loadFabeCases } from "./suites/fabe.js";
 
@@ -45,6 +53,8 @@ export interface Examples {
   violations: TrainingExample[];
   /** Each pitch's gold labels, sentence by sentence as the splitter cut it. */
   sequences: Label[][];
+  /** Each pitch's sentences as the addressed model reads them, and whether its writer found it speaks to the customer. */
+  pitches: AnyOfExample[];
 }
 
 /**
@@ -54,7 +64,9 @@ export interface Examples {
  */
 export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings: FabeSettings): Examples {
   const splitter = new PitchSplitter(settings.split);
-  const examples: Examples = { sentences: [], violations: [], sequences: [] };
+  const examples: Examples = { sentences: [], violations: [], sequences: [], pitches: [] };
+  const labeller = new FabeLabeller(cues, toTraditional, settings);
+  const namesCustomer = customerNamer(settings.violations.addressed);
   for (const item of cases) {
     const spans = splitter.split(item.pitch);
     const texts = spans.map((span) => span.text);
@@ -67,8 +79,12 @@ export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings:
       .filter((violation) => (SENTENCE_RULES as readonly string[]).includes(violation.rule))
       .map((violation) => ({ rule: violation.rule, ...locate(item.pitch, [violation.quote])[0]! }));
     const sequence: Label[] = [];
+    const addressed: Features[] = [];
     spans.forEach((span, index) => {
       const features = sentenceFeatures(texts, ruleLabels, index, cues, toTraditional, settings.features);
+      addressed.push(
+        addressedFeatures(features, { addresses: labeller.addresses(span.text), names: namesCustomer.test(span.text) }),
+      );
       const best = mostOverlapping(span, gold);
       if (best >= 0) {
         examples.sentences.push({ features, label: item.sentences[best]?.label as string });
@@ -94,6 +110,10 @@ export function examplesOf(cases: readonly FabeCase[], cues: FabeCues, settings:
       );
     });
     examples.sequences.push(sequence);
+    examples.pitches.push({
+      sentences: addressed,
+      any: !item.violations.some((violation) => violation.rule === "no-customer"),
+    });
   }
   return examples;
 }
@@ -114,6 +134,7 @@ export function trainOnExamples(
   return {
     sentences: trainLinearModel(examples.sentences, LABELS, training),
     violations: trainLinearModel(examples.violations, [NO_VIOLATION, ...SENTENCE_RULES], training),
+    addressed: trainAnyOfModel(examples.pitches, ADDRESSED_LABELS, training, training.violationWeight),
     transitions: countTransitions(examples.sequences),
   };
 }

@@ -77,6 +77,7 @@ async function main(args: string[]): Promise<void> {
           sentences: examples.flatMap((each) => each.sentences),
           violations: examples.flatMap((each) => each.violations),
           sequences: examples.flatMap((each) => each.sequences),
+          pitches: examples.flatMap((each) => each.pitches),
         },
         FabeSettingsSchema.parse(run.settingsJson).training,
       );

@@ -92,6 +92,7 @@ export class FabeService {
         corpus,
         settings.violations,
         models && new LinearModel(models.violations),
+        models && new LinearModel(models.addressed),
       ),
       rubric: settings.rubric,
       offProduct: new OffProductCheck(

@@ -65,6 +65,13 @@ export const FabeSettingsSchema = z.object({
       generic: Words,
       /** A sentence the labeller finds at least this likely a Benefit speaks of the customer's situation (0: off). */
       benefitAt: z.number().min(0).max(1),
+      /**
+       * The addressed model's P(no sentence speaks to the customer) a pitch needs for `no-customer` (0: the rules
+       * above alone decide).
+       */
+      learnedAt: z.number().min(0).max(1),
+      /** With the addressed model: 1 when the rules above must also find nobody addressed, 0 when it decides alone. */
+      ruleGate: z.number().int().min(0).max(1),
     }),
   }),
   /** The 0–100 score's points (score-pitch.ts, docs/fabe.md). */

@@ -229,6 +229,67 @@ export function trainMultiLabelModel(
   return roundedModel(labels, names, bias, weights, negligible, scale);
 }
 
+export interface AnyOfExample {
+  /** The features of each sentence of a pitch. */
+  sentences: readonly Features[];
+  /** Whether at least one of the sentences has the property (the pitch's label; which sentence is not known). */
+  any: boolean;
+}
+
+/**
+ * One logistic regression over sentences, learned from labels on whole pitches: a pitch has the property when at
+ * least one of its sentences has it (noisy-or, P(pitch) = 1 − Π(1 − p(sentence))). The writers say whether a pitch
+ * speaks to the customer at all, not which sentence does; this learns which sentences do from that. Stored as a
+ * two-label model whose first label's weights are all 0 (`LinearModel.predict` then gives the sentence's
+ * probability as the second), deterministic like `trainLinearModel`.
+ */
+export function trainAnyOfModel(
+  examples: readonly AnyOfExample[],
+  labels: readonly [string, string],
+  settings: Pick<TrainingSettings, "epochs" | "rate" | "l2" | "seed" | "minCount">,
+  /** How much a pitch without the property counts (rare: pitches that speak to nobody). */
+  noneWeight = 1,
+): LinearModelJson {
+  const { names, active } = indexFeatures(
+    examples.flatMap((example) => example.sentences.map((features) => ({ features }))),
+    settings.minCount,
+  );
+  const rows = examples.map((example) => ({ sentences: example.sentences.map(active), any: example.any }));
+  let bias = 0;
+  const weights = new Float64Array(names.length);
+  const random = seededRandom(settings.seed);
+  const order = rows.map((_, index) => index);
+  const decay = 1 - settings.rate * settings.l2;
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const row = rows[index] as (typeof rows)[number];
+      const probabilities = row.sentences.map(({ ids, values }) => {
+        let score = bias;
+        for (let f = 0; f < ids.length; f++) score += (weights[ids[f] as number] as number) * (values[f] as number);
+        return sigmoid(score);
+      });
+      // Q: the probability that no sentence has the property.
+      const none = probabilities.reduce((product, p) => product * (1 - p), 1);
+      row.sentences.forEach(({ ids, values }, s) => {
+        const p = probabilities[s] as number;
+        // d(−log-likelihood)/d(score of sentence s): p when the pitch has none; −Q·p/(1−Q) when it has some.
+        const gradient = row.any ? (-none * p) / Math.max(1 - none, 1e-6) : noneWeight * p;
+        bias -= settings.rate * gradient;
+        for (let f = 0; f < ids.length; f++) {
+          const at = ids[f] as number;
+          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (values[f] as number);
+        }
+      });
+    }
+  }
+  const pairs = new Float64Array(names.length * 2);
+  weights.forEach((weight, index) => {
+    pairs[index * 2 + 1] = weight;
+  });
+  return roundedModel(labels, names, Float64Array.from([0, bias]), pairs);
+}
+
 /**
  * The features seen in at least `minCount` of the examples, sorted (the file lists them in this order), and a
  * function that turns an example's features into index and value arrays over them (the inner loops then touch typed

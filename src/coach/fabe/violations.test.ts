@@ -7,6 +7,7 @@ import { FabeCues } from "./cues.js";
 import { readFabeFiles } from "./fabe-files.js";
 import { FabeSettingsSchema } from "./fabe-settings.js";
 import { FabeFeedbackSchema } from "./feedback-data.js";
+import { LinearModel, LinearModelSchema } from "./linear-model.js";
 import { ViolationFinder } from "./violations.js";
 
 let deps: AppDeps;
@@ -110,5 +111,59 @@ describe("no-customer and a sentence the labeller finds likely a Benefit", () =>
     expect(flagged(0.35, 0.6)).not.toContain("no-customer");
     expect(flagged(0.35, 0.2)).toContain("no-customer");
     expect(flagged(0, 0.6)).toContain("no-customer");
+  });
+});
+
+describe("no-customer with the addressed model learned from whole pitches", () => {
+  // A stand-in for prompts/fabe-model.json `addressed`: one word speaks to the customer, the rest does not.
+  const addressed = new LinearModel(
+    LinearModelSchema.parse({
+      labels: ["no", "addressed"],
+      scale: 100,
+      bias: [0, -300],
+      features: ["zh:接龍"],
+      weights: [0, 600],
+    }),
+  );
+  const finder = async (learnedAt: number, ruleGate: number) => {
+    const files = await readFabeFiles(fileURLToPath(new URL("../../..", import.meta.url)));
+    const settings = FabeSettingsSchema.parse(files.settingsJson);
+    return new ViolationFinder(
+      new FabeCues(files.cuesJson, toTraditional),
+      FabeFeedbackSchema.parse(files.feedbackJson).violations,
+      deps.corpus,
+      { ...settings.violations, addressed: { ...settings.violations.addressed, benefitAt: 0, learnedAt, ruleGate } },
+      undefined,
+      addressed,
+    );
+  };
+  const flagged = async (learnedAt: number, ruleGate: number, words: string[], addresses = false) =>
+    (await finder(learnedAt, ruleGate))
+      .find({
+        pitch: "冬儲大蔥十斤二十五元。需要的接龍。",
+        pieces: [
+          { text: "冬儲大蔥十斤二十五元。", features: new Map([["zh:大蔥", 1]]) },
+          { text: "需要的接龍。", features: new Map(words.map((word) => [word, 1])) },
+        ],
+        sentences: [
+          { text: "冬儲大蔥十斤二十五元。", label: "F" as const, cues: [] },
+          { text: "需要的接龍。", label: "other" as const, cues: [] },
+        ],
+        addresses: () => addresses,
+        lang: "zh-Hant",
+      })
+      .some((violation) => violation.rule === "no-customer");
+
+  it("spares a pitch the model finds speaks to the reader, and flags one where it finds nobody", async () => {
+    expect(await flagged(0.5, 0, ["zh:接龍"])).toBe(false);
+    expect(await flagged(0.5, 0, ["zh:需要"])).toBe(true);
+    // Off (learnedAt 0): the rules alone, which see nobody addressed in either.
+    expect(await flagged(0, 0, ["zh:接龍"])).toBe(true);
+  });
+
+  it("with the rules as a gate, never flags a pitch the rules see addressed, whatever the model says", async () => {
+    expect(await flagged(0.5, 1, ["zh:需要"], true)).toBe(false);
+    expect(await flagged(0.5, 1, ["zh:需要"])).toBe(true);
+    expect(await flagged(0.5, 1, ["zh:接龍"])).toBe(false);
   });
 });

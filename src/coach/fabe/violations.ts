@@ -39,6 +39,10 @@ export class ViolationFinder {
   private readonly probability: (rule: string) => number;
   /** A sentence at least this likely a Benefit speaks of the customer's situation (0: only its label counts). */
   private readonly benefitAt: number;
+  /** `no-customer` needs the addressed model's P(no sentence speaks to the customer) at least this (0: rules only). */
+  private readonly learnedAt: number;
+  /** With the addressed model: whether the rules must also find nobody addressed. */
+  private readonly ruleGate: boolean;
 
   constructor(
     private readonly cues: FabeCues,
@@ -46,16 +50,15 @@ export class ViolationFinder {
     corpus: CorpusIndex,
     settings: FabeSettings["violations"],
     private readonly model?: LinearModel,
+    /** prompts/fabe-model.json `addressed`: how likely a sentence speaks to the customer, learned from whole pitches. */
+    private readonly addressedModel?: LinearModel,
   ) {
     const byRule: Partial<Record<string, number>> = settings.ruleProbability;
     this.probability = (rule) => byRule[rule] ?? settings.probability;
-    const { titles, greetings, generic } = settings.addressed;
     this.benefitAt = settings.addressed.benefitAt;
-    const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
-    this.namesCustomer = new RegExp(
-      `^\\s*(?:\\S{0,4}(?:${any(titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)|(?:${any(greetings)})\\s+(?!(?:${any(generic)})\\b)[\\p{L}])`,
-      "iu",
-    );
+    this.namesCustomer = customerNamer(settings.addressed);
+    this.learnedAt = settings.addressed.learnedAt;
+    this.ruleGate = settings.addressed.ruleGate > 0;
     this.citations = new Map(
       (Object.keys(feedback) as ViolationRule[]).map((rule) => [
         rule,
@@ -117,9 +120,48 @@ export class ViolationFinder {
           // A gain told to the reader without naming them (「下班回家十分鐘就能開飯」) is about their situation.
           (this.benefitAt > 0 && (benefit ?? 0) >= this.benefitAt),
       );
-    if (sentences.length > 0 && !aboutCustomer) add("no-customer", input.pitch.trim());
+    const learned = this.addressedModel;
+    let flagged = !aboutCustomer;
+    if (learned && this.learnedAt > 0 && (!this.ruleGate || flagged)) {
+      let nobody = 1;
+      for (const { text, features } of input.pieces)
+        if (features)
+          nobody *=
+            1 -
+            (learned.predict(
+              addressedFeatures(features, {
+                addresses: input.addresses(text),
+                names: this.namesCustomer.test(text),
+              }),
+            )[1] as number);
+      flagged = nobody >= this.learnedAt;
+    }
+    if (sentences.length > 0 && flagged) add("no-customer", input.pitch.trim());
     return found;
   }
+}
+
+/**
+ * A sentence that opens by naming the customer: a title after up to four characters and before a pause or a greeting
+ * (王總，, 林小姐您好), or a greeting before a name that is not one of `generic` ("Hi Jonas", not "Hi there").
+ */
+export function customerNamer(addressed: FabeSettings["violations"]["addressed"]): RegExp {
+  const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
+  return new RegExp(
+    `^\\s*(?:\\S{0,4}(?:${any(addressed.titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)|(?:${any(addressed.greetings)})\\s+(?!(?:${any(addressed.generic)})\\b)[\\p{L}])`,
+    "iu",
+  );
+}
+
+/**
+ * What the addressed model reads of a sentence: the labeller's features, and whether the rules see the customer
+ * addressed in it (a customer cue) or named at its start.
+ */
+export function addressedFeatures(features: Features, signs: { addresses: boolean; names: boolean }): Features {
+  const all = new Map(features);
+  if (signs.addresses) all.set("addressed:cue", 1);
+  if (signs.names) all.set("addressed:names", 1);
+  return all;
 }
 
 /** The chunk of the principle's section that holds its handbook words; a data file that cites none fails at load. */
