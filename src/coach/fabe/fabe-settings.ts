@@ -63,6 +63,11 @@ export const FabeSettingsSchema = z.object({
       titles: Words,
       greetings: Words,
       generic: Words,
+      /** A letter's opening words before the addressee's name (尊敬的), unless a word of `genericZh` follows. */
+      salutations: Words,
+      genericZh: Words,
+      /** The words after the addressee in a formal Chinese letter's first line (鈞鑒, 台鑒). */
+      letterTerms: Words,
       /** A sentence the labeller finds at least this likely a Benefit speaks of the customer's situation (0: off). */
       benefitAt: z.number().min(0).max(1),
       /**

@@ -8,7 +8,7 @@ import { readFabeFiles } from "./fabe-files.js";
 import { FabeSettingsSchema } from "./fabe-settings.js";
 import { FabeFeedbackSchema } from "./feedback-data.js";
 import { LinearModel, LinearModelSchema } from "./linear-model.js";
-import { ViolationFinder } from "./violations.js";
+import { customerNamer, ViolationFinder } from "./violations.js";
 
 let deps: AppDeps;
 beforeAll(async () => {
@@ -165,5 +165,21 @@ describe("no-customer with the addressed model learned from whole pitches", () =
     expect(await flagged(0.5, 1, ["zh:需要"], true)).toBe(false);
     expect(await flagged(0.5, 1, ["zh:需要"])).toBe(true);
     expect(await flagged(0.5, 1, ["zh:接龍"])).toBe(false);
+  });
+});
+
+describe("what names the customer at a sentence's start", () => {
+  it("takes a letter's salutation that names its addressee, not one to any customer", async () => {
+    const files = await readFabeFiles(fileURLToPath(new URL("../../..", import.meta.url)));
+    const names = customerNamer(FabeSettingsSchema.parse(files.settingsJson).violations.addressed);
+    for (const opening of [
+      "尊敬的某某市公共资源交易中心：",
+      "○○飲料股份有限公司　物流課　鈞鑒：",
+      "王總，您好",
+      "Dear Mr. Morrow,",
+    ])
+      expect(names.test(opening), opening).toBe(true);
+    for (const opening of ["尊敬的客戶：", "尊敬的各位家长：", "Dear Sir or Madam,", "本公司謹推薦棧板租賃服務。"])
+      expect(names.test(opening), opening).toBe(false);
   });
 });

@@ -143,14 +143,16 @@ export class ViolationFinder {
 
 /**
  * A sentence that opens by naming the customer: a title after up to four characters and before a pause or a greeting
- * (王總，, 林小姐您好), or a greeting before a name that is not one of `generic` ("Hi Jonas", not "Hi there").
+ * (王總，, 林小姐您好), a greeting before a name that is not one of `generic` ("Hi Jonas", not "Hi there"), or a
+ * letter's salutation that names someone (尊敬的 before a name, or a line ending in 鈞鑒/台鑒).
  */
 export function customerNamer(addressed: FabeSettings["violations"]["addressed"]): RegExp {
   const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
-  return new RegExp(
-    `^\\s*(?:\\S{0,4}(?:${any(addressed.titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)|(?:${any(addressed.greetings)})\\s+(?!(?:${any(addressed.generic)})\\b)[\\p{L}])`,
-    "iu",
-  );
+  const title = `\\S{0,4}(?:${any(addressed.titles)})(?=[\\s,.!:;，、：！～~]|$|好|您好|你好)`;
+  const greeting = `(?:${any(addressed.greetings)})\\s+(?!(?:${any(addressed.generic)})\\b)[\\p{L}]`;
+  // A letter's salutation names its addressee: 「尊敬的某某市交易中心：」, 「○○診所　院長　道鑒：」 (not 「尊敬的客戶：」).
+  const salutation = `(?:${any(addressed.salutations)})(?!(?:${any(addressed.genericZh)}))\\p{L}|[^\\n]{1,40}?(?:${any(addressed.letterTerms)})`;
+  return new RegExp(`^\\s*(?:${title}|${greeting}|${salutation})`, "iu");
 }
 
 /**
