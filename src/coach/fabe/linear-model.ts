@@ -64,7 +64,10 @@ export interface TrainingSettings {
   seed: number;
   /** Features seen in fewer training examples than this are left out (they are one writer's habits, and weigh). */
   minCount: number;
-  /** How much a sentence that breaks a principle counts in training the violation model. */
+  /**
+   * How much a sentence that breaks a principle counts in training the violation model, and a pitch that speaks to
+   * nobody (`no-customer`) in training the addressed model: both are rare.
+   */
   violationWeight: number;
   /** How much each sentence counts when learned again alone, as a pitch of one. */
   aloneWeight: number;
@@ -140,30 +143,24 @@ export function trainLinearModel(
   const bias = new Float64Array(width);
   const weights = new Float64Array(names.length * width);
   const scores = new Float64Array(width);
-  const random = seededRandom(settings.seed);
-  const order = rows.map((_, index) => index);
   const decay = 1 - settings.rate * settings.l2;
-  for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    shuffle(order, random);
-    for (const index of order) {
-      const row = rows[index] as (typeof rows)[number];
-      for (let k = 0; k < width; k++) scores[k] = bias[k] as number;
+  forEachShuffled(rows, settings, (row) => {
+    for (let k = 0; k < width; k++) scores[k] = bias[k] as number;
+    for (let f = 0; f < row.ids.length; f++) {
+      const base = (row.ids[f] as number) * width;
+      const value = row.values[f] as number;
+      for (let k = 0; k < width; k++) scores[k] = (scores[k] as number) + (weights[base + k] as number) * value;
+    }
+    const probabilities = softmax([...scores]);
+    for (let k = 0; k < width; k++) {
+      const gradient = row.weight * ((probabilities[k] as number) - (k === row.target ? 1 : 0));
+      bias[k] = (bias[k] as number) - settings.rate * gradient;
       for (let f = 0; f < row.ids.length; f++) {
-        const base = (row.ids[f] as number) * width;
-        const value = row.values[f] as number;
-        for (let k = 0; k < width; k++) scores[k] = (scores[k] as number) + (weights[base + k] as number) * value;
-      }
-      const probabilities = softmax([...scores]);
-      for (let k = 0; k < width; k++) {
-        const gradient = row.weight * ((probabilities[k] as number) - (k === row.target ? 1 : 0));
-        bias[k] = (bias[k] as number) - settings.rate * gradient;
-        for (let f = 0; f < row.ids.length; f++) {
-          const at = (row.ids[f] as number) * width + k;
-          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
-        }
+        const at = (row.ids[f] as number) * width + k;
+        weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
       }
     }
-  }
+  });
   return roundedModel(labels, names, bias, weights);
 }
 
@@ -205,27 +202,21 @@ export function trainMultiLabelModel(
   });
   const bias = new Float64Array(width);
   const weights = new Float64Array(names.length * width);
-  const random = seededRandom(settings.seed);
-  const order = rows.map((_, index) => index);
   const decay = 1 - settings.rate * settings.l2;
-  for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    shuffle(order, random);
-    for (const index of order) {
-      const row = rows[index] as (typeof rows)[number];
-      for (let k = 0; k < width; k++) {
-        let score = bias[k] as number;
-        for (let f = 0; f < row.ids.length; f++)
-          score += (weights[(row.ids[f] as number) * width + k] as number) * (row.values[f] as number);
-        const target = row.targets[k] as number;
-        const gradient = (sigmoid(score) - target) * (target === 1 ? positiveWeight : 1);
-        bias[k] = (bias[k] as number) - settings.rate * gradient;
-        for (let f = 0; f < row.ids.length; f++) {
-          const at = (row.ids[f] as number) * width + k;
-          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
-        }
+  forEachShuffled(rows, settings, (row) => {
+    for (let k = 0; k < width; k++) {
+      let score = bias[k] as number;
+      for (let f = 0; f < row.ids.length; f++)
+        score += (weights[(row.ids[f] as number) * width + k] as number) * (row.values[f] as number);
+      const target = row.targets[k] as number;
+      const gradient = (sigmoid(score) - target) * (target === 1 ? positiveWeight : 1);
+      bias[k] = (bias[k] as number) - settings.rate * gradient;
+      for (let f = 0; f < row.ids.length; f++) {
+        const at = (row.ids[f] as number) * width + k;
+        weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (row.values[f] as number);
       }
     }
-  }
+  });
   return roundedModel(labels, names, bias, weights, negligible, scale);
 }
 
@@ -257,32 +248,26 @@ export function trainAnyOfModel(
   const rows = examples.map((example) => ({ sentences: example.sentences.map(active), any: example.any }));
   let bias = 0;
   const weights = new Float64Array(names.length);
-  const random = seededRandom(settings.seed);
-  const order = rows.map((_, index) => index);
   const decay = 1 - settings.rate * settings.l2;
-  for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    shuffle(order, random);
-    for (const index of order) {
-      const row = rows[index] as (typeof rows)[number];
-      const probabilities = row.sentences.map(({ ids, values }) => {
-        let score = bias;
-        for (let f = 0; f < ids.length; f++) score += (weights[ids[f] as number] as number) * (values[f] as number);
-        return sigmoid(score);
-      });
-      // Q: the probability that no sentence has the property.
-      const none = probabilities.reduce((product, p) => product * (1 - p), 1);
-      row.sentences.forEach(({ ids, values }, s) => {
-        const p = probabilities[s] as number;
-        // d(−log-likelihood)/d(score of sentence s): p when the pitch has none; −Q·p/(1−Q) when it has some.
-        const gradient = row.any ? (-none * p) / Math.max(1 - none, 1e-6) : noneWeight * p;
-        bias -= settings.rate * gradient;
-        for (let f = 0; f < ids.length; f++) {
-          const at = ids[f] as number;
-          weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (values[f] as number);
-        }
-      });
-    }
-  }
+  forEachShuffled(rows, settings, (row) => {
+    const probabilities = row.sentences.map(({ ids, values }) => {
+      let score = bias;
+      for (let f = 0; f < ids.length; f++) score += (weights[ids[f] as number] as number) * (values[f] as number);
+      return sigmoid(score);
+    });
+    // Q: the probability that no sentence has the property.
+    const none = probabilities.reduce((product, p) => product * (1 - p), 1);
+    row.sentences.forEach(({ ids, values }, s) => {
+      const p = probabilities[s] as number;
+      // d(−log-likelihood)/d(score of sentence s): p when the pitch has none; −Q·p/(1−Q) when it has some.
+      const gradient = row.any ? (-none * p) / Math.max(1 - none, 1e-6) : noneWeight * p;
+      bias -= settings.rate * gradient;
+      for (let f = 0; f < ids.length; f++) {
+        const at = ids[f] as number;
+        weights[at] = (weights[at] as number) * decay - settings.rate * gradient * (values[f] as number);
+      }
+    });
+  });
   const pairs = new Float64Array(names.length * 2);
   weights.forEach((weight, index) => {
     pairs[index * 2 + 1] = weight;
@@ -315,6 +300,23 @@ function indexFeatures(
       };
     },
   };
+}
+
+/**
+ * Stochastic gradient descent's passes over the examples: `settings.epochs` times, each in a new order drawn from
+ * `settings.seed`, so the same examples and settings give the same weights.
+ */
+function forEachShuffled<Row>(
+  rows: readonly Row[],
+  settings: Pick<TrainingSettings, "epochs" | "seed">,
+  visit: (row: Row) => void,
+): void {
+  const random = seededRandom(settings.seed);
+  const order = rows.map((_, index) => index);
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) visit(rows[index] as Row);
+  }
 }
 
 function seededRandom(seed: number): () => number {

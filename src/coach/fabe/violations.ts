@@ -29,8 +29,9 @@ export interface Violation {
  *    model, the cue file's phrases for the five;
  *  - `no-customer` only when nothing in the pitch speaks to the customer or their situation: no sentence is a
  *    Benefit or likely one (`addressed.benefitAt`), addresses them (您, "your team"), asks them something or opens
- *    by naming them ("Hi Jonas", 王總, 罗工, "Mrs Okafor").
- *    A single feature sentence in a pitch that does is never a violation.
+ *    by naming them ("Hi Jonas", 王總, 罗工, "Mrs Okafor", a letter's 「尊敬的某某交易中心：」) — and the addressed model
+ *    (prompts/fabe-model.json `addressed`) finds it at least `addressed.learnedAt` likely that no sentence speaks to
+ *    them. A single feature sentence in a pitch that does is never a violation.
  */
 export class ViolationFinder {
   private readonly citations: Map<ViolationRule, string[]>;
