@@ -15,6 +15,17 @@ describe("prompts/roleplay-move-model.json", () => {
 
   it("is trained on the training writers only, never on a blind set", () => {
     expect(trained.trainedOn.files.length).toBeGreaterThanOrEqual(12);
-    for (const file of trained.trainedOn.files) expect(file).toMatch(/^evals\/roleplay\/writers\/r\d+\.jsonl$/);
+    // The turn writers' sets, and the call labels of those same turns (evals/roleplay/calls/rNN.jsonl).
+    for (const file of trained.trainedOn.files)
+      expect(file).toMatch(/^evals\/roleplay\/(writers|call-writers|calls)\/r\d+\.jsonl$/);
+    // Every call label file labels the turns of a set trained on.
+    const calls = trained.trainedOn.files.filter((file) => file.includes("/calls/"));
+    expect(calls.length).toBeGreaterThanOrEqual(12);
+    for (const file of calls)
+      expect(
+        [file.replace("/calls/", "/writers/"), file.replace("/calls/", "/call-writers/")].some((set) =>
+          trained.trainedOn.files.includes(set),
+        ),
+      ).toBe(true);
   });
 });

@@ -1,14 +1,22 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { readFabeFiles } from "../src/coach/fabe/fabe-files.js";
 import { FabeService } from "../src/coach/fabe/fabe-service.js";
-import { type MultiLabelExample, trainMultiLabelModel } from "../src/coach/fabe/linear-model.js";
+import {
+  type MultiLabelExample,
+  type TrainingExample,
+  trainLinearModel,
+  trainMultiLabelModel,
+} from "../src/coach/fabe/linear-model.js";
+import { callFeatures } from "../src/coach/roleplay/call-model.js";
 import { MODEL_MOVES, type MoveModelJson } from "../src/coach/roleplay/move-model.js";
 import type { Mode } from "../src/coach/roleplay/persona.js";
 import { TurnReader } from "../src/coach/roleplay/read-turn.js";
 import { readRoleplayFiles } from "../src/coach/roleplay/roleplay-files.js";
 import { type RoleplaySettings, RoleplaySettingsSchema } from "../src/coach/roleplay/roleplay-settings.js";
+import { CALLS, type Call } from "../src/coach/roleplay/simulate.js";
 import { CorpusIndex } from "../src/corpus/corpus-index.js";
 import { buildFromFiles, defaultPaths } from "../src/corpus/ingest.js";
 import { toTraditional } from "../src/lib/script.js";
@@ -87,10 +95,68 @@ export function moveExamplesOf(turns: readonly TurnRecord[], reader: TurnReader)
   return examples;
 }
 
+/**
+ * Turn writers whose sets train the call model only (evals/roleplay/call-writers/): r41–r46 labelled their turns'
+ * moves and calls, but with their moves in the move model the dev scripts moved the right way less often (0.799 →
+ * 0.775, whole scripts 0.440 → 0.369) while leaving one writer out was unchanged (docs/roleplay.md).
+ */
+export const CALL_WRITER_SETS = readdirSync(join(evalsDir, "roleplay", "call-writers"))
+  .filter((name) => /^r\d+\.jsonl$/.test(name))
+  .sort()
+  .map((name) => `evals/roleplay/call-writers/${name}`);
+
+/** Where writer rNN's turns are: a turn writer's set, or a call writer's. */
+export function turnSetOf(callLabels: string): string {
+  const name = callLabels.split("/").pop() as string;
+  return [...TURN_WRITER_SETS, ...CALL_WRITER_SETS].find((file) => file.endsWith(`/${name}`)) ?? callLabels;
+}
+
+/** evals/roleplay/calls/rNN.jsonl: what each labelled turn of writer rNN calls for (docs/roleplay-call-guide.md). */
+const CallRecordSchema = z.object({ id: z.string(), call: z.enum(CALLS) });
+export const CALL_LABEL_SETS = readdirSync(join(evalsDir, "roleplay", "calls"))
+  .filter((name) => /^r\d+\.jsonl$/.test(name))
+  .sort()
+  .map((name) => `evals/roleplay/calls/${name}`);
+
+/** Every call label, by turn id. */
+export function loadCalls(files: readonly string[] = CALL_LABEL_SETS): Map<string, Call> {
+  return new Map(
+    files.flatMap((file) => readJsonl(resolve(root, file), CallRecordSchema)).map((record) => [record.id, record.call]),
+  );
+}
+
+/** Training examples for the call model: every turn that has a call label, as the product reads it. */
+export function callExamplesOf(
+  turns: readonly TurnRecord[],
+  calls: ReadonlyMap<string, Call>,
+  reader: TurnReader,
+): TrainingExample[] {
+  return turns.flatMap((turn) => {
+    const call = calls.get(turn.id);
+    if (!call) return [];
+    return [{ features: callFeatures(reader.sentences(turn.text, turn.mode), turn.mode, toTraditional), label: call }];
+  });
+}
+
+/**
+ * The call model: the move models' training settings and weight steps (0.05), but features seen in `call.minCount`
+ * turns or more (a turn is one example, not one per sentence: far fewer examples than the move models see) and
+ * weights within `call.negligible` dropped.
+ */
+export function trainCallModel(examples: readonly TrainingExample[], settings: RoleplaySettings) {
+  const { training } = settings;
+  return trainLinearModel(
+    examples,
+    CALLS,
+    { ...training, minCount: settings.call.minCount },
+    { negligible: settings.call.negligible, scale: training.scale },
+  );
+}
+
 export function trainMoveModels(
   examples: MoveExamples,
   settings: RoleplaySettings["training"],
-): Omit<MoveModelJson, "trainedOn"> {
+): Omit<MoveModelJson, "trainedOn" | "call"> {
   return {
     "manager-rep": trainMultiLabelModel(
       examples["manager-rep"],
@@ -117,9 +183,13 @@ export async function trainShippedMoveModel(): Promise<MoveModelJson> {
   const reader = await makeTurnReader(settings);
   const turns = TURN_WRITER_SETS.flatMap(loadTurns);
   const models = trainMoveModels(moveExamplesOf(turns, reader), settings.training);
+  const callTurns = [...turns, ...CALL_WRITER_SETS.flatMap(loadTurns)];
+  const call = trainCallModel(callExamplesOf(callTurns, loadCalls(), reader), settings);
   // Every file the features are made from is an input: the writers, both cue files, the FABE model and settings.
   const inputs = [
     ...TURN_WRITER_SETS,
+    ...CALL_WRITER_SETS,
+    ...CALL_LABEL_SETS,
     "prompts/roleplay-moves.json",
     "prompts/roleplay-settings.json",
     "prompts/fabe-cues.json",
@@ -128,6 +198,11 @@ export async function trainShippedMoveModel(): Promise<MoveModelJson> {
   ];
   return {
     ...models,
-    trainedOn: { files: [...TURN_WRITER_SETS], sha256: hashFiles(inputs), settings: { ...settings.training } },
+    call,
+    trainedOn: {
+      files: [...TURN_WRITER_SETS, ...CALL_WRITER_SETS, ...CALL_LABEL_SETS],
+      sha256: hashFiles(inputs),
+      settings: { ...settings.training },
+    },
   };
 }

@@ -14,7 +14,7 @@ import { moveF1, scoreMoves } from "./move-metrics.js";
 
 /**
  * `npx tsx evals/roleplay/leave-one-writer-out.ts evals/roleplay/writers/*.jsonl [--set moveProbability=0.2,0.3]
- * [--per-move]`: the turn reader trained on every writer but one and scored on that one, for each writer in turn
+ * [--per-move] [--hold r01,r03]`: the turn reader trained on every writer but one and scored on that one, for each writer in turn
  * (turn-level macro-F1 over moves, exact move sets, micro precision and recall). The mean over writers is the figure
  * to choose a model by. Also the cue-only reader of the first wave, for comparison. Blind sets never go in here.
  */
@@ -22,8 +22,13 @@ async function main(args: string[]): Promise<void> {
   const base = readRoleplaySettings();
   const setAt = args.indexOf("--set");
   const variants = setAt >= 0 ? settingVariants(base, args[setAt + 1] as string) : [];
+  const holdAt = args.indexOf("--hold");
+  const hold = holdAt >= 0 ? (args[holdAt + 1] as string).split(",").map((name) => `r${name.replace(/^r/, "")}`) : [];
   const files = args.filter((arg, index) => arg.endsWith(".jsonl") && (setAt < 0 || index !== setAt + 1));
-  const writers = files.map((file) => ({ name: basename(file, ".jsonl"), turns: loadTurns(file) }));
+  const all = files.map((file) => ({ name: basename(file, ".jsonl"), turns: loadTurns(file) }));
+  // --hold r01,r05: only these writers are held out in turn (each model is still trained on every other file given),
+  // so one run can be split over processes, or a set of writers added to training compared on the same held-out ones.
+  const writers = hold.length ? all.filter((writer) => hold.includes(writer.name)) : all;
   const runs = [{ name: "as shipped", settings: base }, ...variants];
   const cueReader = await makeTurnReader(base);
   const examples = new Map<string, MoveExamples>();
@@ -44,7 +49,7 @@ async function main(args: string[]): Promise<void> {
     const cueScores = scoreMoves(held.turns, readAll(cueReader, held.turns));
     cueSum += cueScores.macroF1;
     for (const [runIndex, run] of runs.entries()) {
-      const others = writers.filter((writer) => writer !== held);
+      const others = all.filter((writer) => writer.name !== held.name);
       const parts = await Promise.all(others.map((writer) => examplesFor(run, writer)));
       const models = trainMoveModels(
         {

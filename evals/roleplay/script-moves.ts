@@ -45,13 +45,14 @@ for (const source of ["read", "labelled"] as const) {
     script.turns.forEach((turn, index) => {
       const labels = byId.get(`${script.id}-t${index + 1}`);
       if (!labels) throw new Error(`${script.id} turn ${index + 1} is not labelled`);
-      const moves: ReadMove[] =
-        source === "read" ? service.readTurn(turn.text, persona.mode) : (labels.moves as ReadMove[]);
+      // The call is always the product's reading of the turn: only the moves change between the two plays.
+      const reading = service.understandTurn(turn.text, persona.mode);
+      const moves: ReadMove[] = source === "read" ? reading.moves : (labels.moves as ReadMove[]);
       turns++;
       let got = "ended";
       let kind: string | undefined;
       if (!state.ended) {
-        const outcome = takeTurn(persona, state, moves, script.lang, toSimplified, settings);
+        const outcome = takeTurn(persona, state, moves, script.lang, toSimplified, settings, {}, reading.call);
         const after = disposition(outcome.state.vars);
         got = direction(before, after);
         before = after;

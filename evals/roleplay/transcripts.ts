@@ -6,7 +6,8 @@ import { type Script, ScriptSchema } from "./check-scripts.js";
 /**
  * `npx tsx evals/roleplay/transcripts.ts`: for every persona, one dev script played the handbook's way and one
  * against it (a mixed one when the persona has no such script), through real offline sessions: each user turn, the
- * moves read and what they did to the meters, the direction the script's writer expected, and the persona's line.
+ * moves read and what they did to the meters, the direction the script's writer expected, and the persona's line with its
+ * kind (and the kind the writer expected).
  * Markdown on stdout.
  */
 const deps = await realAppDeps();
@@ -45,7 +46,7 @@ for (const persona of [...new Set(scripts.map((script) => script.persona))].sort
           )
           .join("; ") || "no move";
       console.log(
-        `- ${turn.text} → [${read}] ${moved} (want ${turn.direction.replace("-", "−")}) → «${outcome.reply.text}» (${outcome.replyKind})`,
+        `- ${turn.text} → [${read}] ${moved} (want ${turn.direction.replace("-", "−")}) → «${outcome.reply.text}» (${outcome.replyKind}${turn.reply === "any" ? "" : `, want ${turn.reply}`})`,
       );
     }
   }

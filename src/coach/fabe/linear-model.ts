@@ -128,6 +128,11 @@ export function trainLinearModel(
   examples: readonly TrainingExample[],
   labels: readonly string[],
   settings: Pick<TrainingSettings, "epochs" | "rate" | "l2" | "seed" | "minCount">,
+  /**
+   * How the weights are stored, as `trainMultiLabelModel` takes them: weights within `negligible` as 0, in `scale`
+   * steps per unit (the role-play call model: coarser steps compress far better, for the Worker's size).
+   */
+  stored: { negligible?: number; scale?: number } = {},
 ): LinearModelJson {
   const width = labels.length;
   const { names, active } = indexFeatures(
@@ -161,7 +166,7 @@ export function trainLinearModel(
       }
     }
   });
-  return roundedModel(labels, names, bias, weights);
+  return roundedModel(labels, names, bias, weights, stored.negligible, stored.scale);
 }
 
 export interface MultiLabelExample {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LinearModelSchema } from "../fabe/linear-model.js";
+import { CallModelSchema } from "./call-model.js";
 import { MANAGER_TURN_MOVES, REP_TURN_MOVES } from "./moves.js";
 
 /**
@@ -24,6 +25,11 @@ export const MoveModelSchema = z.object({
   "rep-customer": LinearModelSchema.refine(sameLabels(MODEL_MOVES["rep-customer"]), {
     message: `labels must be ${MODEL_MOVES["rep-customer"].join(", ")}`,
   }),
+  /**
+   * What a turn calls for (call-model.ts). Absent from models trained for the moves alone (the leave-one-writer-out
+   * tools): a reply then answers the moves read.
+   */
+  call: CallModelSchema.optional(),
   trainedOn: z.object({ files: z.array(z.string()), sha256: z.string(), settings: z.record(z.string(), z.number()) }),
 });
 export type MoveModelJson = z.infer<typeof MoveModelSchema>;

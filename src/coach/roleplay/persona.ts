@@ -11,6 +11,13 @@ export type Mode = "manager-rep" | "rep-customer";
 const Text = z.object({ "zh-Hant": z.string().min(1), en: z.string().min(1) });
 const Advice = Text.extend({ move: z.string(), basis: z.array(z.string()).min(1) });
 
+/**
+ * The replies a card has besides one per move: the three moods a turn with no move is answered in, and `proposal`,
+ * a turn that puts something to the person (a task, a time, help, a deal) that no move of it answers: its lines
+ * take the proposal up or counter it (docs/roleplay-call-guide.md).
+ */
+export const SITUATIONS: readonly string[] = ["neutral", "closing-up", "opening-up", "proposal"];
+
 /** prompts/personas/<id>.json (format in docs/roleplay.md). */
 export const PersonaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -75,7 +82,7 @@ export function parsePersona(json: unknown, chunkExists: (id: string) => boolean
     if (!persona.effects[move]) problems.push(`no effects for ${move}`);
     if (!persona.replies[move]?.length) problems.push(`no replies for ${move}`);
   }
-  for (const situation of ["neutral", "closing-up", "opening-up"])
+  for (const situation of SITUATIONS)
     if (!persona.replies[situation]?.length) problems.push(`no replies for ${situation}`);
   for (const [move, effect] of Object.entries(persona.effects)) {
     if (!moves.includes(move)) problems.push(`effects.${move}: not a ${persona.mode} move`);
@@ -93,7 +100,7 @@ export function parsePersona(json: unknown, chunkExists: (id: string) => boolean
   for (const move of [...persona.works, ...persona.fails].map((advice) => advice.move))
     if (!moves.includes(move)) problems.push(`works/fails: ${move} is not a ${persona.mode} move`);
   for (const [key, lines] of Object.entries(persona.replies)) {
-    if (!moves.includes(key) && !["neutral", "closing-up", "opening-up"].includes(key))
+    if (!moves.includes(key) && !SITUATIONS.includes(key))
       problems.push(`replies.${key}: not a ${persona.mode} move or mood`);
     // A line that repeats the user's words (slots.ts) is said only when the turn has them: others must be left.
     if (lines.every((line) => slotsIn(line.en).length > 0 || slotsIn(line["zh-Hant"]).length > 0))

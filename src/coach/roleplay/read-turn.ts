@@ -5,9 +5,11 @@ import type { FabeService } from "../fabe/fabe-service.js";
 import type { Features } from "../fabe/features.js";
 import { LinearModel } from "../fabe/linear-model.js";
 import { parseDataFile } from "../parse-data-file.js";
+import { callFeatures } from "./call-model.js";
 import { type MoveFeatureSettings, moveFeatures } from "./move-features.js";
 import type { MoveModelJson } from "./move-model.js";
 import type { Mode, Move } from "./persona.js";
+import type { Call } from "./simulate.js";
 
 const Cues = z.record(
   z.string(),
@@ -37,6 +39,9 @@ export interface TurnReaderSettings {
    * something in a practice talk nearly always does something (docs/roleplay.md). Absent: no second look.
    */
   fallbackProbability?: number;
+  /** Offer moves, then question moves (`answerFirst`): what they say of a turn's call, and how much (`call.moveWeight`). */
+  answerFirst: ReadonlyArray<readonly string[]>;
+  call: { moveWeight: number };
   /** Pairs of moves one sentence cannot make together: only the likelier is kept. */
   exclusive: ReadonlyArray<readonly string[]>;
   features: MoveFeatureSettings;
@@ -60,6 +65,7 @@ export interface TurnSentences {
 export class TurnReader {
   private readonly matchers: Record<Mode, PhraseMatcher<{ move: string; weight: number }>>;
   private models?: Record<Mode, LinearModel>;
+  private callModel?: LinearModel;
 
   constructor(
     cuesJson: unknown,
@@ -111,6 +117,14 @@ export class TurnReader {
   }
 
   read(text: string, mode: Mode): ReadMove[] {
+    return this.understand(text, mode).moves;
+  }
+
+  /**
+   * The moves a turn makes and, with the trained model, what it calls for from the other person (call-model.ts):
+   * the sentences are cut and weighed once for both.
+   */
+  understand(text: string, mode: Mode): { moves: ReadMove[]; call?: Call } {
     const found: ReadMove[] = [];
     const add = (move: ReadMove["move"], quote: string) => {
       if (!found.some((item) => item.move === move)) found.push({ move, quote });
@@ -118,7 +132,7 @@ export class TurnReader {
     const model = this.modelFor(mode);
     if (!model) {
       this.readByCues(text, mode, add);
-      return found;
+      return { moves: found };
     }
     const turn = this.sentences(text, mode);
     const readAt = (threshold: (move: string) => number) =>
@@ -138,7 +152,23 @@ export class TurnReader {
     readAt((move) => this.threshold(mode, move));
     const fallback = this.settings.fallbackProbability;
     if (found.length === 0 && fallback !== undefined) readAt(() => fallback);
-    return found;
+    return { moves: found, ...(this.callModel ? { call: this.callOf(turn, mode, found, this.callModel) } : {}) };
+  }
+
+  /**
+   * What the turn calls for: the call model's likeliest label, once an offer move read has added `call.moveWeight`
+   * to `decide` and a question move to `answer`. The two readers err apart: the call model reads the whole turn,
+   * the move model each sentence with its own writers' data (docs/roleplay.md).
+   */
+  private callOf(turn: TurnSentences, mode: Mode, moves: readonly ReadMove[], model: LinearModel): Call {
+    const probabilities = model.predict(callFeatures(turn, mode, this.toTraditional));
+    const [offers = [], questions = []] = this.settings.answerFirst;
+    const weight = this.settings.call.moveWeight;
+    const scores = model.labels.map((label, k) => {
+      const kinds = label === "decide" ? offers : label === "answer" ? questions : [];
+      return (probabilities[k] as number) + (moves.some(({ move }) => kinds.includes(move)) ? weight : 0);
+    });
+    return model.labels[scores.indexOf(Math.max(...scores))] as Call;
   }
 
   /** The probability a sentence needs to make `move`. */
@@ -164,6 +194,7 @@ export class TurnReader {
         "manager-rep": new LinearModel(json["manager-rep"]),
         "rep-customer": new LinearModel(json["rep-customer"]),
       };
+      if (json.call) this.callModel = new LinearModel(json.call);
       // The models hold copies: the file's text and parsed arrays can go.
       this.model = undefined;
     }

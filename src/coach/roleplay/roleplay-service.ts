@@ -13,7 +13,7 @@ import { type Mode, type Persona, parsePersona } from "./persona.js";
 import { type ReadMove, TurnReader } from "./read-turn.js";
 import { type RoleplaySettings, RoleplaySettingsSchema } from "./roleplay-settings.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
-import { opening, type SimState, say, startState, takeTurn } from "./simulate.js";
+import { type Call, opening, type SimState, say, startState, type TurnOutcome, takeTurn } from "./simulate.js";
 import { findSlots } from "./slots.js";
 
 /** The prompts/ files role-play reads, as loaded by a runtime. */
@@ -79,6 +79,11 @@ export class RoleplayService {
   /** The moves a turn makes, as a session would read them (the move eval reads the blind turns through this). */
   readTurn(text: string, mode: Mode): ReadMove[] {
     return this.reader.read(text, mode);
+  }
+
+  /** The moves of a turn and what it calls for (call-model.ts), as a session reads them. */
+  understandTurn(text: string, mode: Mode): { moves: ReadMove[]; call?: Call } {
+    return this.reader.understand(text, mode);
   }
 
   list() {
@@ -148,7 +153,7 @@ export class RoleplayService {
       );
     const persona = this.persona(session.persona);
     const lang = session.lang === "auto" ? detectLanguage(text, this.deps.toTraditional) : session.lang;
-    const moves = this.reader.read(text, persona.mode);
+    const { moves, call } = this.reader.understand(text, persona.mode);
     const outcome = takeTurn(
       persona,
       session.state,
@@ -157,6 +162,7 @@ export class RoleplayService {
       this.deps.toSimplified,
       this.settings,
       findSlots(text),
+      call,
     );
     const spoken = await this.voice(
       persona,
@@ -166,6 +172,7 @@ export class RoleplayService {
       moves.map((move) => move.move),
       lang,
       text,
+      outcome.replyKind,
     );
     const reply: Message = { role: "persona", text: spoken.text };
     const saved = await this.deps.store.appendTurn(
@@ -204,6 +211,7 @@ export class RoleplayService {
     moves: string[],
     lang: Lang,
     userText: string,
+    kind: TurnOutcome["replyKind"],
   ) {
     const model = this.deps.model;
     if (!model) return { text: line, mode: "offline" as const };
@@ -218,6 +226,7 @@ export class RoleplayService {
       .replace("{state}", JSON.stringify(state.vars))
       .replace("{moves}", moves.join(", ") || llm.noMoves)
       .replace("{line}", line)
+      .replace("{kind}", llm.kinds[kind])
       .replace("{language}", llm.language[lang]);
     try {
       const answer = (

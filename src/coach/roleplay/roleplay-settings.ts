@@ -48,6 +48,21 @@ export const RoleplaySettingsSchema = z.object({
    * offer), then questions (an answer).
    */
   answerFirst: z.array(z.array(z.string()).min(1)),
+  /**
+   * How a reply answers what the turn calls for (the call model, docs/roleplay-call-guide.md): the situations whose
+   * lines answer a question no question move was read in (the first the card has), and whether a proposal is taken
+   * up by the person's mood or by whether the turn lifted the meters (docs/tuning.md).
+   */
+  call: z.object({
+    answerWith: z.array(z.string()).min(1),
+    /** How much an offer or question move read adds to the call model's probability of `decide` or `answer`. */
+    moveWeight: z.number().min(0),
+    /** Training: the call model keeps the features seen in at least this many labelled turns. */
+    minCount: z.number().int().min(1),
+    /** Training: call model weights this small or smaller are stored as 0 (the Worker's size). */
+    negligible: z.number().min(0),
+    acceptBy: z.enum(["mood", "turn"]),
+  }),
   /** The first turn at which a card's success or breakdown condition ends the session. */
   endFromTurn: z.number().int().min(1),
   /**
@@ -64,6 +79,13 @@ export const RoleplaySettingsSchema = z.object({
     transcriptMessages: z.number().int().min(1),
     maxReplyChars: z.number().int().min(1),
     noMoves: z.string().min(1),
+    /** What the simulation's line does, as the prompt tells the model (by the line's `kind`). */
+    kinds: z.object({
+      answer: z.string().min(1),
+      accept: z.string().min(1),
+      counter: z.string().min(1),
+      other: z.string().min(1),
+    }),
     language: z.object({ "zh-Hant": z.string().min(1), "zh-Hans": z.string().min(1), en: z.string().min(1) }),
   }),
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { realAppDeps } from "../../../test/support/app-deps.js";
 import { type AppDeps, createApp } from "../../app.js";
@@ -149,6 +150,24 @@ describe("role-play in llm mode, against a local OpenAI-compatible server", () =
       expect(turn.state.trust).toBeLessThan(created.state.trust as number);
       const request = server.requests.at(-1);
       expect(request?.messages.find((message) => message.role === "system")?.content).not.toContain("你到底在混什麼");
+
+      // A proposal: the prompt tells the model what the simulation's line does with it, and the line is of that kind.
+      server.script({ kind: "json", content: "主持會議?好吧,我來試試。" });
+      const proposed = (await (
+        await llmApp.request(
+          `/api/roleplay/sessions/${created.id}/messages`,
+          json({ text: "下週一的部門會議想請你來主持,你看可以嗎?" }),
+        )
+      ).json()) as { replyKind: string; mode: string };
+      expect(proposed.mode).toBe("llm");
+      expect(["accept", "counter"]).toContain(proposed.replyKind);
+      const settings = JSON.parse(
+        readFileSync(new URL("../../../prompts/roleplay-settings.json", import.meta.url), "utf8"),
+      );
+      const kindSentence = settings.llm.kinds[proposed.replyKind] as string;
+      expect(server.requests.at(-1)?.messages.find((message) => message.role === "system")?.content).toContain(
+        kindSentence,
+      );
 
       server.script({ kind: "status", status: 500 });
       const down = (await (

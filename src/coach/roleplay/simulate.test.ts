@@ -4,7 +4,7 @@ import { toSimplified } from "../../lib/script.js";
 import { type Persona, PersonaSchema } from "./persona.js";
 import type { ReadMove } from "./read-turn.js";
 import { RoleplaySettingsSchema } from "./roleplay-settings.js";
-import { startState, takeTurn } from "./simulate.js";
+import { type Call, startState, takeTurn } from "./simulate.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../prompts/${path}`, import.meta.url), "utf8"));
 const settings = RoleplaySettingsSchema.parse(read("roleplay-settings.json"));
@@ -64,6 +64,8 @@ describe("replies that answer what was said", () => {
   };
   const kindOf = (value: number, ...names: string[]) =>
     takeTurn(persona, withMeters(value), moves(...names), "en", toSimplified, settings).replyKind;
+  const called = (value: number, call: Call, ...names: string[]) =>
+    takeTurn(persona, withMeters(value), moves(...names), "en", toSimplified, settings, {}, call);
 
   it("answers a question with a line that answers it", () => {
     expect(kindOf(5, "open-question")).toBe("answer");
@@ -71,9 +73,37 @@ describe("replies that answer what was said", () => {
     expect(kindOf(5, "praise", "open-question")).toBe("answer");
   });
 
-  it("takes up an offer when well disposed and counters it when not", () => {
-    expect(kindOf(8, "give-responsibility")).toBe("accept");
-    expect(kindOf(0, "give-responsibility")).toBe("counter");
+  it("takes up an offer the turn's moves lift the meters with, counters one they lower, and else goes by the mood", () => {
+    expect(settings.call.acceptBy).toBe("turn");
+    // Giving a veteran responsibility lifts his willingness: taken up even when he starts low.
+    expect(kindOf(0, "give-responsibility")).toBe("accept");
+    // A bare order lowers it: countered even when he starts high.
+    expect(kindOf(8, "command")).toBe("counter");
+    // A target moves neither meter of this card: the mood decides.
+    expect(kindOf(8, "set-target")).toBe("accept");
+    expect(kindOf(0, "set-target")).toBe("counter");
+    // By the mood alone, the same order is taken up by a well-disposed veteran.
+    const byMood = { ...settings, call: { ...settings.call, acceptBy: "mood" as const } };
+    expect(takeTurn(persona, withMeters(8), moves("command"), "en", toSimplified, byMood).replyKind).toBe("accept");
+  });
+
+  it("answers what the turn calls for when no move of it has a line of that kind", () => {
+    // Put something to him that no move was read in: the card's proposal lines, taken up or countered by the mood.
+    const proposal = called(8, "decide");
+    expect(proposal.situation).toBe("proposal");
+    expect(proposal.replyKind).toBe("accept");
+    expect(called(0, "decide").replyKind).toBe("counter");
+    // Praise has no line that takes anything up: the proposal made with it is answered instead.
+    const withPraise = called(5, "decide", "praise");
+    expect(withPraise.situation).toBe("proposal");
+    expect(withPraise.replyKind).toBe("accept");
+    // A question no question move was read in gets one of the card's answers.
+    const asked = called(5, "answer");
+    expect(asked.situation).toBe(settings.call.answerWith[0]);
+    expect(asked.replyKind).toBe("answer");
+    // An offer move read keeps its own lines; nothing called for leaves the reply to the moves.
+    expect(called(0, "decide", "give-responsibility").situation).toBe("give-responsibility");
+    expect(called(5, "none", "open-question").replyKind).toBe("answer");
   });
 
   it("repeats the user's own time or number when the card has a line for it, and never shows an empty slot", () => {

@@ -4,6 +4,11 @@ import type { ReadMove } from "./read-turn.js";
 import type { RoleplaySettings } from "./roleplay-settings.js";
 import { fillSlots, type Slots, slotsIn } from "./slots.js";
 
+/** What a turn calls for from the other person (docs/roleplay-call-guide.md). */
+export const CALLS = ["answer", "decide", "none"] as const;
+export type Call = (typeof CALLS)[number];
+type LineKind = "answer" | "accept" | "counter";
+
 /** What a session remembers between turns; stored as JSON with the session. */
 export interface SimState {
   vars: Record<string, number>;
@@ -61,12 +66,19 @@ export function takeTurn(
   lang: Lang,
   toSimplified: (text: string) => string,
   /** prompts/roleplay-settings.json: the mood thresholds and the reply stride. */
-  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst" | "meters">,
+  settings: Pick<RoleplaySettings, "mood" | "replyStride" | "endFromTurn" | "answerFirst" | "meters" | "call">,
   /** The user's own words a line can repeat (slots.ts): a line with `{time}` or `{number}` needs them. */
   slots: Slots = {},
+  /**
+   * What the turn calls for, as the call model reads it (docs/roleplay-call-guide.md): an answer, a decision on
+   * what was put to the person, or nothing in particular. Absent: judged from the moves alone.
+   */
+  call?: Call,
 ): TurnOutcome {
   const vars = { ...state.vars };
   let strongest: { move: string; weight: number } | undefined;
+  /** How far this turn's moves push the meters in all (before they are held within `meters`). */
+  let pushed = 0;
   const made = state.made ?? [];
   const effects: TurnOutcome["effects"] = [];
   for (const { move, quote } of moves) {
@@ -80,6 +92,7 @@ export function takeTurn(
     for (const [variable, delta] of Object.entries(effect)) {
       vars[variable] = clamp((vars[variable] ?? 0) + delta, settings.meters);
       weight += Math.abs(delta);
+      pushed += delta;
     }
     if (!strongest || weight > strongest.weight) strongest = { move, weight };
   }
@@ -114,20 +127,8 @@ export function takeTurn(
       ...(hint ? { hint } : {}),
     };
   }
-  // The reply answers what the user asked for first: an offer (a task, a target, help, a time, the order) gets a
-  // response to that offer, a question an answer; otherwise the move that moved the meters most, or the mood.
-  const replyTo =
-    settings.answerFirst
-      .flatMap((kind) => moves.filter(({ move }) => kind.includes(move)))
-      .map(({ move }) => move as string)
-      .find((move) => persona.replies[move]?.length) ?? strongest?.move;
-  const situation = replyTo && persona.replies[replyTo]?.length ? replyTo : mood(vars, settings.mood);
+  const { situation, wanted } = replySituation(persona, moves, strongest?.move, vars, pushed, settings, call);
   const variants = persona.replies[situation] ?? persona.replies.neutral ?? [];
-  // The kind of line the situation calls for: a question an answer; an offer taken up while the person is well
-  // disposed (the meters' average at `mood.acceptAtLeast` or more), countered otherwise. Lines of that kind are
-  // chosen first; a card without such lines answers with any. (Taking it up only when the offer's own effect lifts
-  // the meters was tried and read no better: docs/roleplay.md.)
-  const wanted = wantedKind(situation, vars, settings);
   // A line that repeats the user's words (their time, their number) is said only when the turn has them, and then
   // before the others of its kind: it answers what was said.
   const needs = (at: number) => slotsIn(say(variants[at] as (typeof variants)[number], lang, (text) => text));
@@ -166,18 +167,66 @@ export function takeTurn(
   };
 }
 
+/**
+ * What the reply answers and the kind of line it must be. When the call model says the turn asks something, the
+ * reply answers it: with the lines of a question move read in the turn, else the card's answers to a question
+ * (`call.answerWith`). When the turn puts something to the person, the reply takes it up or counters it: with the
+ * lines of an offer move read, else of any move read that has such lines, else the card's `proposal` lines. Otherwise
+ * (or with no call) the reply answers an offer move first, then a question move (`answerFirst`), then the move that
+ * moved the meters most, or the mood.
+ */
+function replySituation(
+  persona: Persona,
+  moves: readonly ReadMove[],
+  strongest: string | undefined,
+  vars: Record<string, number>,
+  pushed: number,
+  settings: Pick<RoleplaySettings, "answerFirst" | "mood" | "call">,
+  call: Call | undefined,
+): { situation: string; wanted: LineKind | undefined } {
+  const has = (situation: string, kind?: LineKind) =>
+    (persona.replies[situation] ?? []).some((line) => kind === undefined || line.kind === kind);
+  const first = settings.answerFirst.flatMap((kinds) => moves.filter(({ move }) => kinds.includes(move)));
+  if (call === "answer" || call === "decide") {
+    const ordered = [...first.map(({ move }) => move as string), ...(strongest ? [strongest] : [])];
+    ordered.push(...moves.map(({ move }) => move as string));
+    const wanted = call === "answer" ? "answer" : decision(vars, pushed, settings);
+    const fallback =
+      call === "answer" ? settings.call.answerWith.find((situation) => has(situation, "answer")) : "proposal";
+    const situation = ordered.find((move) => has(move, wanted)) ?? fallback;
+    if (situation && has(situation)) return { situation, wanted };
+  }
+  const replyTo = first.map(({ move }) => move as string).find((move) => has(move)) ?? strongest;
+  const situation = replyTo && has(replyTo) ? replyTo : mood(vars, settings.mood);
+  return { situation, wanted: wantedKind(situation, vars, pushed, settings) };
+}
+
+/**
+ * Whether a proposal is taken up: by the person's mood (`mood.acceptAtLeast`), or (`call.acceptBy` "turn") by
+ * whether this turn's moves lifted the meters, the mood deciding only when they did not move them.
+ */
+function decision(
+  vars: Record<string, number>,
+  pushed: number,
+  settings: Pick<RoleplaySettings, "mood" | "call">,
+): "accept" | "counter" {
+  if (settings.call.acceptBy === "turn" && pushed !== 0) return pushed > 0 ? "accept" : "counter";
+  const values = Object.values(vars);
+  const average = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  return average >= settings.mood.acceptAtLeast ? "accept" : "counter";
+}
+
 /** The kind of line a situation calls for (see `takeTurn`), or none. */
 function wantedKind(
   situation: string,
   vars: Record<string, number>,
-  settings: Pick<RoleplaySettings, "answerFirst" | "mood">,
-): "answer" | "accept" | "counter" | undefined {
+  pushed: number,
+  settings: Pick<RoleplaySettings, "answerFirst" | "mood" | "call">,
+): LineKind | undefined {
   const [offers = [], questions = []] = settings.answerFirst;
   if (questions.includes(situation)) return "answer";
-  if (!offers.includes(situation)) return undefined;
-  const values = Object.values(vars);
-  const average = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  return average >= settings.mood.acceptAtLeast ? "accept" : "counter";
+  if (!offers.includes(situation) && situation !== "proposal") return undefined;
+  return decision(vars, pushed, settings);
 }
 
 /**
