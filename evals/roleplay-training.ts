@@ -96,9 +96,10 @@ export function moveExamplesOf(turns: readonly TurnRecord[], reader: TurnReader)
 }
 
 /**
- * Turn writers whose sets train the call model only (evals/roleplay/call-writers/): r41–r46 labelled their turns'
- * moves and calls, but with their moves in the move model the dev scripts moved the right way less often (0.799 →
- * 0.775, whole scripts 0.440 → 0.369) while leaving one writer out was unchanged (docs/roleplay.md).
+ * Turn writers whose sets train the call model only (evals/roleplay/call-writers/): r41–r50 labelled their turns'
+ * moves and calls, but with their moves in the move model the dev scripts moved the right way less often (r41–r46:
+ * 0.799 → 0.775, whole scripts 0.440 → 0.369, while leaving one writer out was unchanged; r47–r50: 0.782, 0.393),
+ * docs/roleplay.md.
  */
 export const CALL_WRITER_SETS = readdirSync(join(evalsDir, "roleplay", "call-writers"))
   .filter((name) => /^r\d+\.jsonl$/.test(name))
