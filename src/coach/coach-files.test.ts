@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the test breaks parsed JSON files on purpose, field by field.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +22,9 @@ beforeAll(async () => {
 
 /** The shipped files with one value changed, as a careless edit would leave them. */
 function broken(edit: (copy: CoachFiles) => void): CoachFiles {
-  const copy = structuredClone(files);
+  // The move model is read through a function on Node (not cloneable): the copy shares it.
+  const copy = structuredClone({ ...files, roleplay: { ...files.roleplay, moveModelText: undefined } }) as CoachFiles;
+  copy.roleplay.moveModelText = files.roleplay.moveModelText;
   edit(copy);
   return copy;
 }
@@ -83,5 +85,10 @@ describe("settings files", () => {
     expect(edge.advicePrompts.settingsJson).toEqual(files.advicePrompts.settingsJson);
     expect(edge.fabe.settingsJson).toEqual(files.fabe.settingsJson);
     expect(edge.roleplay.settingsJson).toEqual(files.roleplay.settingsJson);
+    // Node reads the move model on the first turn; the bundle is JSON, so it must carry the file's text itself.
+    const bundled = JSON.parse(JSON.stringify(edge)) as typeof edge;
+    const text = await readFile(join(root, "prompts", "roleplay-move-model.json"), "utf8");
+    expect(bundled.roleplay.moveModelText).toBe(text);
+    expect(typeof files.roleplay.moveModelText).toBe("function");
   });
 });

@@ -20,9 +20,13 @@ export interface EdgeData extends CoachFiles {
 
 /** Reads the same files the Node entry reads, through the same readers. */
 export async function readEdgeData(root: string): Promise<EdgeData> {
+  const coach = await readCoachFiles(root);
+  // Node reads the role-play move model on the first turn; the Worker has no files, so its text goes in whole.
+  const moveModel = coach.roleplay.moveModelText;
   return {
     lexicon: await readLexiconFiles(join(root, "corpus")),
-    ...(await readCoachFiles(root)),
+    ...coach,
+    roleplay: { ...coach.roleplay, moveModelText: typeof moveModel === "function" ? moveModel() : moveModel },
     web: await readWebAssets(join(root, "src", "web", "assets")),
   };
 }

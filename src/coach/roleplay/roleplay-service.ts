@@ -26,10 +26,11 @@ export interface RoleplayFiles {
   /** prompts/roleplay.system.md: how the model plays a persona in llm mode. */
   system: string;
   /**
-   * prompts/roleplay-move-model.json's text (npm run roleplay:train), parsed and checked on the first turn; without
-   * it, turns are read by cue words alone.
+   * prompts/roleplay-move-model.json's text (npm run roleplay:train), or how to read it, parsed and checked on the
+   * first turn; without it, turns are read by cue words alone. Node reads the file then: an idle server does not hold
+   * its megabyte of text (the Worker has it bundled).
    */
-  moveModelText?: string;
+  moveModelText?: string | (() => string);
 }
 
 export interface RoleplayDeps {
@@ -71,7 +72,12 @@ export class RoleplayService {
     const moveModel =
       text === undefined
         ? undefined
-        : () => parseDataFile(MoveModelSchema, JSON.parse(text), "prompts/roleplay-move-model.json");
+        : () =>
+            parseDataFile(
+              MoveModelSchema,
+              JSON.parse(typeof text === "function" ? text() : text),
+              "prompts/roleplay-move-model.json",
+            );
     this.reader = new TurnReader(files.movesJson, deps.fabe, deps.toTraditional, this.settings, moveModel);
     this.debriefData = parseDataFile(DebriefDataSchema, files.debriefJson, "prompts/roleplay-debrief.json");
   }
