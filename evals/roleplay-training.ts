@@ -106,10 +106,12 @@ export const CALL_WRITER_SETS = readdirSync(join(evalsDir, "roleplay", "call-wri
   .sort()
   .map((name) => `evals/roleplay/call-writers/${name}`);
 
-/** Where writer rNN's turns are: a turn writer's set, or a call writer's. */
+/** Where the turns labelled by evals/roleplay/calls/rNN.jsonl are: a turn writer's set, or a call writer's. */
 export function turnSetOf(callLabels: string): string {
   const name = callLabels.split("/").pop() as string;
-  return [...TURN_WRITER_SETS, ...CALL_WRITER_SETS].find((file) => file.endsWith(`/${name}`)) ?? callLabels;
+  const set = [...TURN_WRITER_SETS, ...CALL_WRITER_SETS].find((file) => file.endsWith(`/${name}`));
+  if (!set) throw new Error(`${callLabels} labels no writer's turns (evals/roleplay/writers/ or call-writers/)`);
+  return set;
 }
 
 /** evals/roleplay/calls/rNN.jsonl: what each labelled turn of writer rNN calls for (docs/roleplay-call-guide.md). */

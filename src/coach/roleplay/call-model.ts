@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Features } from "../fabe/features.js";
 import { LinearModelSchema } from "../fabe/linear-model.js";
 import type { Mode } from "./persona.js";
@@ -56,5 +55,3 @@ function openingOf(text: string, toTraditional: (text: string) => string): strin
   const first = [...body.slice(0, 2)];
   return first.length ? [`open:${first[0]}`, `open2:${first.join("")}`] : [];
 }
-
-export type CallModelJson = z.infer<typeof CallModelSchema>;
