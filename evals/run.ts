@@ -209,6 +209,7 @@ async function scripts(services: Services): Promise<SuiteResult> {
   return scriptsSuite(services.roleplay, [
     { name: "dev scripts", scripts: read("dev.jsonl") },
     { name: "blind scripts", scripts: read("blind.jsonl") },
+    { name: "blind scripts 2", scripts: read("blind2.jsonl") },
   ]);
 }
 
