@@ -10,10 +10,12 @@ import { chatModelFor } from "../src/llm/openai.js";
 import type { ChatModel } from "../src/llm/types.js";
 import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 import { realAppDeps } from "../test/support/app-deps.js";
+import { answerAll, loadSet } from "./advice/quality.js";
 import { loadRetrievalCases } from "./cases.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
 import { loadTurns } from "./roleplay-training.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
+import { adviceQualitySuite } from "./suites/advice-quality.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
 import { movesSuite } from "./suites/moves.js";
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
     corpus: () => corpusSuite(paths, reference),
     retrieval: () => retrieval(paths, verbose),
     advice: async () => advice(paths, await services("advice"), llm),
+    "advice-quality": () => adviceQuality(),
     fabe: async () => fabe(await services("fabe"), llm),
     roleplay: async () => roleplay(await services("roleplay")),
     moves: async () => moves(await services("moves")),
@@ -213,6 +216,20 @@ async function scripts(services: Services): Promise<SuiteResult> {
   ]);
 }
 
+async function adviceQuality(): Promise<SuiteResult> {
+  // Offline: the blind sets are read once per model choice (docs/advice.md lists every read).
+  const latencies: number[] = [];
+  const tuning = await answerAll(loadSet("writers"), latencies);
+  const blind = await answerAll(loadSet("blind"), latencies);
+  return adviceQualitySuite(
+    [
+      { name: "tuning writers", rows: tuning, gate: false },
+      { name: "blind", rows: blind, gate: true },
+    ],
+    latencies,
+  );
+}
+
 async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const options = model ? { model } : {};
   const handbook = await realAppDeps(options);
@@ -268,7 +285,7 @@ function width(text: string): number {
 }
 
 const USAGE =
-  "usage: npm run eval [-- --only corpus,retrieval,advice,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
+  "usage: npm run eval [-- --only corpus,retrieval,advice,advice-quality,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
 
 /** The command line, or a one-line usage error (parseArgs words its own for programmers). */
 function parseOptions(argv: string[]) {

@@ -50,3 +50,8 @@ export function modelUse(answers: ReadonlyArray<{ mode: string; fallback?: strin
     info("answers that fell back to offline", fellBack),
   ];
 }
+
+/** `target`'s counterpart for a figure that must stay at or under the issue's threshold. */
+export function targetAtMost(name: string, value: number, maximum: number): Metric {
+  return { name, value, threshold: `<= ${maximum} (target)`, pass: true, belowTarget: value > maximum };
+}

@@ -167,7 +167,7 @@ async function runIngest(context: CliContext): Promise<number> {
   await writeFile(edgeFile, JSON.stringify(await readEdgeData(ROOT)));
   // Swagger UI's browser build is served by Workers static assets (wrangler.toml [assets]), not from the Worker:
   // it is about half a megabyte of gzip the Worker's size limit does not have room for.
-  await writeEdgeAssets(join(dirname(paths.outputFile), "edge-assets"));
+  await writeEdgeAssets(join(dirname(paths.outputFile), "edge-assets"), ROOT);
   const applied = stats.repairs.reduce((sum, repair) => sum + repair.applied, 0);
   context.out(
     [

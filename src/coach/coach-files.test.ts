@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the test breaks parsed JSON files on purpose, field by field.
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +35,8 @@ const start = (coachFiles: CoachFiles) =>
     corpus: deps.corpus,
     retriever: deps.retriever,
     files: coachFiles,
+    situationsTsv: readFileSync(join(root, "corpus", "passage-situations.tsv"), "utf8"),
+    managerSituationsTsv: readFileSync(join(root, "corpus", "manager-situations.tsv"), "utf8"),
     sessions: new SqliteSessionStore(":memory:"),
   });
 

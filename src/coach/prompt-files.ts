@@ -3,12 +3,13 @@ import type { AdvicePromptFiles } from "./advice/create-advice.js";
 
 /** Reads the prompts/ folder (Node; Workers bundle the same files). */
 export async function readAdvicePromptFiles(promptsDir: string): Promise<AdvicePromptFiles> {
-  const [diagnosis, offline, settings, system, user] = await readAll(promptsDir, [
+  const [diagnosis, offline, settings, system, user, model] = await readAll(promptsDir, [
     "diagnosis.json",
     "advice-offline.json",
     "advice-settings.json",
     "advice.system.md",
     "advice.user.md",
+    "advice-model.json",
   ]);
   return {
     diagnosisJson: JSON.parse(diagnosis) as unknown,
@@ -16,5 +17,6 @@ export async function readAdvicePromptFiles(promptsDir: string): Promise<AdviceP
     settingsJson: JSON.parse(settings) as unknown,
     system,
     user,
+    modelJson: JSON.parse(model) as unknown,
   };
 }

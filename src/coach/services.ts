@@ -19,6 +19,10 @@ export interface CoachServiceDeps {
   corpus: CorpusIndex;
   retriever: Retriever;
   files: CoachFiles;
+  /** corpus/passage-situations.tsv: what each passage answers (advice re-ranks by it). */
+  situationsTsv: string;
+  /** corpus/manager-situations.tsv: managers' own words for when each passage is needed. */
+  managerSituationsTsv: string;
   /** Where role-play sessions live: SQLite on Node, D1 on Workers. */
   sessions: SessionStore;
   /** Present in llm mode. */
@@ -43,6 +47,8 @@ export function createCoachServices(deps: CoachServiceDeps): CoachServices {
       retriever,
       corpus,
       prompts: files.advicePrompts,
+      situationsTsv: deps.situationsTsv,
+      managerSituationsTsv: deps.managerSituationsTsv,
       toTraditional,
       toSimplified,
       ...withModel,

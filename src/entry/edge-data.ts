@@ -23,8 +23,11 @@ export async function readEdgeData(root: string): Promise<EdgeData> {
   const coach = await readCoachFiles(root);
   // Node reads the role-play move model on the first turn; the Worker has no files, so its text goes in whole.
   const moveModel = coach.roleplay.moveModelText;
+  const lexicon = await readLexiconFiles(join(root, "corpus"));
   return {
-    lexicon: await readLexiconFiles(join(root, "corpus")),
+    // The managers' situation lines are served as a static asset (`writeEdgeAssets`) and fetched when the Worker
+    // starts: a third of a megabyte of gzip the Worker's size limit has no room for.
+    lexicon: { ...lexicon, managerSituationsTsv: "" },
     ...coach,
     roleplay: { ...coach.roleplay, moveModelText: typeof moveModel === "function" ? moveModel() : moveModel },
     web: await readWebAssets(join(root, "src", "web", "assets")),
@@ -36,9 +39,15 @@ export async function readEdgeData(root: string): Promise<EdgeData> {
  * browser build at the paths the API reference page loads (/docs/swagger-ui-bundle.js, /docs/swagger-ui.css), the
  * same bytes the Node server serves from the app.
  */
-export async function writeEdgeAssets(folder: string): Promise<void> {
+export async function writeEdgeAssets(folder: string, root: string): Promise<void> {
   const assets: ApiDocsAssets = await readApiDocsAssets();
   await mkdir(join(folder, "docs"), { recursive: true });
   await writeFile(join(folder, "docs", "swagger-ui-bundle.js"), assets.js);
   await writeFile(join(folder, "docs", "swagger-ui.css"), assets.css);
+  const lexicon = await readLexiconFiles(join(root, "corpus"));
+  await mkdir(join(folder, "data"), { recursive: true });
+  await writeFile(join(folder, EDGE_SITUATIONS_PATH.slice(1)), lexicon.managerSituationsTsv);
 }
+
+/** Where the Worker's static assets serve corpus/manager-situations.tsv (the Worker fetches it when it starts). */
+export const EDGE_SITUATIONS_PATH = "/data/manager-situations.tsv";

@@ -7,11 +7,13 @@ import type { Corpus } from "../corpus/types.js";
 import { openMemoryStore } from "../retrieval/create-retriever.js";
 import { VERSION } from "../version.js";
 import { createAppDeps } from "../wiring/create-app-deps.js";
-import type { EdgeData } from "./edge-data.js";
+import { EDGE_SITUATIONS_PATH, type EdgeData } from "./edge-data.js";
 
 /** Bindings and vars of wrangler.toml; secrets (OPENAI_API_KEY) arrive the same way. */
 export interface Env {
   DB: D1Like;
+  /** wrangler.toml `[assets]`: the static assets, which also hold the data too big for the Worker's bundle. */
+  ASSETS: { fetch: (request: Request) => Promise<Response> };
   [name: string]: unknown;
 }
 
@@ -21,10 +23,13 @@ let app: Promise<AppType> | undefined;
 async function build(env: Env): Promise<AppType> {
   const strings = Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === "string"));
   const data = edgeJson as unknown as EdgeData;
+  // The managers' situation lines live in the static assets (src/entry/edge-data.ts), fetched once per isolate.
+  const situations = await env.ASSETS.fetch(new Request(`https://assets.invalid${EDGE_SITUATIONS_PATH}`));
+  if (!situations.ok) throw new Error(`static asset ${EDGE_SITUATIONS_PATH}: ${situations.status}`);
   const deps = await createAppDeps({
     config: loadConfig(strings as Record<string, string>),
     corpus: corpusJson as unknown as Corpus,
-    lexicon: data.lexicon,
+    lexicon: { ...data.lexicon, managerSituationsTsv: await situations.text() },
     files: data,
     web: data.web,
     openStore: openMemoryStore,

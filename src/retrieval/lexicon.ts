@@ -1,4 +1,4 @@
-import { PhraseMatcher } from "./phrase-matcher.js";
+import { PhraseMatcher, singular } from "./phrase-matcher.js";
 
 /**
  * The two query-side word lists: the thesaurus (everyday word → the handbook's own words) and the
@@ -19,7 +19,8 @@ export class Lexicon {
       if (isEnglish(from)) this.thesaurus.addEnglish(from, targets);
       else this.thesaurus.addChinese(from, targets);
     }
-    this.outOfScope = new PhraseMatcher(toTraditional);
+    // Uncovered topics are matched without stemming: "accounting" (out of scope) must not catch "a big account".
+    this.outOfScope = new PhraseMatcher(toTraditional, singular);
     for (const [term, topic] of rows(outOfScopeTsv, "out-of-scope")) {
       if (isEnglish(term)) this.outOfScope.addEnglish(term, topic ?? "");
       else this.outOfScope.addChinese(term, topic ?? "");

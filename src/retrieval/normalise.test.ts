@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { toTraditional } from "../lib/script.js";
 import { Glossary } from "./glossary.js";
 import { Lexicon } from "./lexicon.js";
+import { readLexiconFiles } from "./lexicon-files.js";
 import { detectLanguage, normaliseQuery } from "./normalise.js";
+import { parseCantonese } from "./offline-parts.js";
 
 const glossary = new Glossary(
   [
@@ -67,5 +69,27 @@ describe("normaliseQuery", () => {
 
   it("honours an explicit language", () => {
     expect(normaliseQuery("FABE", deps, "zh-Hans").lang).toBe("zh-Hans");
+  });
+});
+
+describe("uncovered topics", () => {
+  it("are matched without stemming: a lost account is not accounting", async () => {
+    const files = await readLexiconFiles(new URL("../../corpus", import.meta.url).pathname);
+    const lexicon = new Lexicon(files.thesaurusTsv, files.outOfScopeTsv, toTraditional);
+    expect(lexicon.outOfScopeTerms("the team's mood is low after we lost a big account")).toEqual([]);
+    expect(lexicon.outOfScopeTerms("who should do our accounting next year")).toEqual(["accounting"]);
+    expect(lexicon.outOfScopeTerms("which lawyers handle non-competes")).toContain("non-compete");
+  });
+});
+
+describe("written Cantonese", () => {
+  it("is read as standard written Chinese, without touching the same characters inside standard words", async () => {
+    const files = await readLexiconFiles(new URL("../../corpus", import.meta.url).pathname);
+    const withCantonese = { ...deps, repairs: [...deps.repairs, ...parseCantonese(files.cantoneseTsv)] };
+    expect(normaliseQuery("佢係新人,成日唔肯打電話俾客,點算?", withCantonese).normalized).toBe(
+      "他是新人,整天不肯打電話給客,怎麼辦?",
+    );
+    // 係 stays in 關係 and 沒關係: only its Cantonese pairs (佢係, 唔係 …) are listed.
+    expect(normaliseQuery("跟客戶的關係很好", withCantonese).normalized).toBe("跟客戶的關係很好");
   });
 });

@@ -11,6 +11,15 @@ export interface LexiconFiles {
   thesaurusTsv: string;
   outOfScopeTsv: string;
   questionsTsv: string;
+  /** corpus/passage-situations.tsv: what each passage answers (advice re-ranks by it). */
+  situationsTsv: string;
+  /**
+   * corpus/manager-situations.tsv: situations in which a manager needs each passage, in managers' own words, by
+   * independent writers (questions.tsv's format).
+   */
+  managerSituationsTsv: string;
+  /** corpus/cantonese.tsv: written Cantonese forms and their standard written Chinese. */
+  cantoneseTsv: string;
 }
 
 /** The runtime-neutral pieces of offline retrieval, from the built corpus and the lexicon files. */
@@ -30,7 +39,21 @@ export function offlineRetrievalParts(
     embedder,
     conceptRanker,
     questionRanker,
-    repairs: corpus.corpus.queryRepairs,
+    // Written Cantonese is read as standard Chinese the way a pasted spun word is read as the handbook's.
+    repairs: [...corpus.corpus.queryRepairs, ...parseCantonese(files.cantoneseTsv)],
     toTraditional,
   };
+}
+
+/** corpus/cantonese.tsv: `cantonese<TAB>standard`, Traditional script. */
+export function parseCantonese(tsv: string): Array<{ spun: string; original: string }> {
+  const pairs: Array<{ spun: string; original: string }> = [];
+  tsv.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim() || line.startsWith("#") || line.startsWith("cantonese\t")) return;
+    const [spun, original] = line.split("\t");
+    if (!spun || !original)
+      throw new Error(`cantonese.tsv line ${index + 1}: needs a Cantonese form and its standard form`);
+    pairs.push({ spun, original });
+  });
+  return pairs;
 }

@@ -15,7 +15,15 @@ export class PhraseMatcher<T> {
   private readonly chinese = new Map<string, Array<PhraseHit<T>>>();
   private readonly english = new Map<string, Array<{ words: string[]; form: string; value: T }>>();
 
-  constructor(private readonly toTraditional: (text: string) => string) {}
+  constructor(
+    private readonly toTraditional: (text: string) => string,
+    /**
+     * How English words are reduced before they are compared: light stemming by default ("veterans" matches
+     * "veteran"). A list of terms whose stems collide with everyday words passes a lighter one ("accounting" must
+     * not match "a big account").
+     */
+    private readonly reduce: (word: string) => string = stem,
+  ) {}
 
   addChinese(form: string, value: T): void {
     const converted = this.toTraditional(form);
@@ -27,7 +35,7 @@ export class PhraseMatcher<T> {
   }
 
   addEnglish(form: string, value: T): void {
-    const words = englishWords(form);
+    const words = englishWords(form, this.reduce);
     const first = words[0];
     if (!first) return;
     const list = this.english.get(first) ?? [];
@@ -49,7 +57,7 @@ export class PhraseMatcher<T> {
   }
 
   matchEnglish(text: string): Array<PhraseHit<T>> {
-    const words = englishWords(text);
+    const words = englishWords(text, this.reduce);
     const hits: Array<PhraseHit<T>> = [];
     words.forEach((word, index) => {
       for (const candidate of this.english.get(word) ?? []) {
@@ -67,6 +75,11 @@ export class PhraseMatcher<T> {
   }
 }
 
-export function englishWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
+export function englishWords(text: string, reduce: (word: string) => string = stem): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(reduce);
+}
+
+/** Only a plural's -s goes ("lawyers" → "lawyer"): -ing and -ed stay, so "accounting" is not "account". */
+export function singular(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }

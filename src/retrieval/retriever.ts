@@ -6,7 +6,7 @@ import type { Glossary } from "./glossary.js";
 import { type NormaliseDeps, type NormalisedQuery, normaliseQuery } from "./normalise.js";
 import type { QuestionRanker } from "./question-ranker.js";
 import type { DomainScope } from "./scope.js";
-import type { Embedder, Lang, Store } from "./types.js";
+import type { Embedder, Lang, Ranked, Store } from "./types.js";
 
 /** Tuned on evals/retrieval.jsonl and reported by `npm run eval`; see docs/retrieval.md. */
 export interface RankerWeights {
@@ -72,7 +72,14 @@ export interface Retrieval {
   outOfScope: string[];
   /** Share of the query's content words the handbook knows: what abstention is decided on. */
   confidence: number;
+  /** The same, each word weighted by how rare it is (English abstains on it too). */
+  weightedConfidence: number;
   results: ScoredChunk[];
+  /**
+   * Each ranker's passages, best first (up to `candidates` each): what advice re-ranks the results by
+   * (src/coach/advice/passage-ranker.ts). Not part of `/api/retrieve`'s answer.
+   */
+  rankings: Record<string, readonly Ranked[]>;
   /** When abstaining: the passages that came closest, to suggest what the handbook does cover. */
   nearest: Array<{ id: string; title: string; path: string[] }>;
 }
@@ -140,7 +147,11 @@ export class Retriever {
    * in); the query's own language is detected independently and alone decides how it is searched, so the same
    * question finds the same passages whatever answer language is asked for.
    */
-  async retrieve(query: string, options: { k?: number; lang?: Lang } = {}): Promise<Retrieval> {
+  async retrieve(
+    query: string,
+    /** `keepResults`: return the passages even when abstaining (advice decides scope itself with its model). */
+    options: { k?: number; lang?: Lang; keepResults?: boolean } = {},
+  ): Promise<Retrieval> {
     const k = options.k ?? 5;
     const normalised = this.normalise(query);
     const answerLang = options.lang ?? normalised.lang;
@@ -174,12 +185,13 @@ export class Retriever {
       this.deps.scope.weightedCoverage(normalised.normalized) < this.settings.abstainBelowWeightedEn;
     const abstained =
       confidence < (normalised.lang === "en" ? abstainBelow.en : abstainBelow.zh) || unknownWords || uncovered;
-    const results = abstained
-      ? []
-      : fused.slice(0, k).flatMap((hit) => {
-          const chunk = corpus.chunk(hit.id);
-          return chunk ? [{ ...chunk, score: round(hit.score) }] : [];
-        });
+    const results =
+      abstained && !options.keepResults
+        ? []
+        : fused.slice(0, k).flatMap((hit) => {
+            const chunk = corpus.chunk(hit.id);
+            return chunk ? [{ ...chunk, score: round(hit.score) }] : [];
+          });
     return {
       query,
       lang: answerLang,
@@ -193,7 +205,9 @@ export class Retriever {
       abstained,
       outOfScope: normalised.outOfScope,
       confidence: round(confidence),
+      weightedConfidence: round(this.deps.scope.weightedCoverage(normalised.normalized)),
       results,
+      rankings: Object.fromEntries(lists.map((list) => [list.name, list.results])),
       nearest: abstained
         ? fused.slice(0, 3).flatMap((hit) => {
             const chunk = corpus.chunk(hit.id);

@@ -65,6 +65,8 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     corpus,
     retriever,
     files: parts.files,
+    situationsTsv: parts.lexicon.situationsTsv,
+    managerSituationsTsv: parts.lexicon.managerSituationsTsv,
     sessions: parts.sessions,
     ...(model ? { model } : {}),
     ...(parts.newId ? { newId: parts.newId } : {}),

@@ -23,6 +23,42 @@ export const AdviceSettingsSchema = z.object({
     rankPenalty: NonNegative,
     focusBonus: NonNegative,
   }),
+  /**
+   * Re-ranking by fit (passage-ranker.ts), with the trained model: how many retrieved passages it weighs, the fit a
+   * passage needs to be quoted (0–1: the chance it is useful plus half the chance it is partial), and the training
+   * settings of `npm run advice:train`.
+   */
+  rank: z.object({
+    candidates: Count,
+    /** The best passages by situation (corpus/passage-situations.tsv) that join the candidates. */
+    fromSituations: z.number().int().min(0),
+    minFit: z.number().min(0).max(1),
+    /** The fit a passage the diagnosed type or stage has of its own needs to be quoted (prompts/diagnosis.json). */
+    focusFit: z.number().min(0).max(1),
+    /** With the scope model: the chance the handbook covers a scenario it needs to be answered (0–1). */
+    minCoverage: z.number().min(0).max(1),
+    training: z.object({
+      epochs: Count,
+      rate: z.number().positive(),
+      l2: NonNegative,
+      seed: z.number().int(),
+      minCount: Count,
+    }),
+    scopeTraining: z.object({
+      epochs: Count,
+      rate: z.number().positive(),
+      l2: NonNegative,
+      seed: z.number().int(),
+      minCount: Count,
+    }),
+    diagnosisTraining: z.object({
+      epochs: Count,
+      rate: z.number().positive(),
+      l2: NonNegative,
+      seed: z.number().int(),
+      minCount: Count,
+    }),
+  }),
   /** Passage titles named in the summary. */
   summaryTitles: Count,
   /** An explicit duration ("做了三年") counts as this many cue words for the tenure finding. */

@@ -1,11 +1,19 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { type ChatModel, ProviderError } from "../../llm/types.js";
-import type { Retriever, ScoredChunk } from "../../retrieval/retriever.js";
+import type { PassageQuestion } from "../../retrieval/question-ranker.js";
+import type { Retrieval, Retriever, ScoredChunk } from "../../retrieval/retriever.js";
+import type { Ranked } from "../../retrieval/types.js";
 import type { Lang } from "../../retrieval/types.js";
+import type { Features } from "../fabe/features.js";
+import { LinearModel } from "../fabe/linear-model.js";
+import type { AdviceModelJson } from "./advice-model.js";
 import { composeOfflineAdvice } from "./compose-offline.js";
 import type { AdviceData } from "./data.js";
 import { Diagnoser, type Diagnosis } from "./diagnose.js";
 import { adviceMessages, type PromptFiles, parseModelAdvice } from "./llm-advice.js";
+import { keptPassages, PassageRanker, type RankContext } from "./passage-ranker.js";
+import type { PassageSituation } from "./passage-situations.js";
+import { scopeFeatures } from "./scope-model.js";
 import type { Advice } from "./types.js";
 
 /** What llm mode needs: a model and the prompt files. Absent in offline mode. */
@@ -19,6 +27,12 @@ export interface AdviceDeps {
   retriever: Retriever;
   corpus: CorpusIndex;
   data: AdviceData;
+  /** corpus/passage-situations.tsv, parsed. */
+  situations: ReadonlyMap<string, PassageSituation>;
+  /** corpus/manager-situations.tsv, parsed. */
+  situationLines: readonly PassageQuestion[];
+  /** prompts/advice-model.json: the trained diagnosis and passage ranker (either may be absent). */
+  model: AdviceModelJson;
   toTraditional: (text: string) => string;
   toSimplified: (text: string) => string;
   conceptLabel: (id: string, lang: Lang) => string | undefined;
@@ -27,7 +41,9 @@ export interface AdviceDeps {
 
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
 export class AdviceService {
-  private readonly diagnoser: Diagnoser;
+  readonly diagnoser: Diagnoser;
+  readonly ranker: PassageRanker;
+  private readonly scopeModel?: LinearModel;
 
   constructor(private readonly deps: AdviceDeps) {
     this.diagnoser = new Diagnoser(
@@ -35,18 +51,95 @@ export class AdviceService {
       deps.toTraditional,
       deps.conceptLabel,
       deps.data.settings.durationWeight,
+      deps.model.diagnosis ?? undefined,
     );
+    this.ranker = new PassageRanker(
+      deps.situations,
+      deps.situationLines,
+      deps.corpus.chunks,
+      deps.toTraditional,
+      deps.model.rank ?? undefined,
+    );
+    if (deps.model.scope) this.scopeModel = new LinearModel(deps.model.scope);
   }
 
   async prepare(scenario: string, lang?: Lang) {
+    const { candidates, settings } = await this.candidates(scenario, lang);
+    const { retrieval, query, diagnosis } = candidates;
+    if (this.scopeModel) {
+      // The trained scope model decides, in place of retrieval's own rule (which kept its passages for it).
+      const covered = this.coverage(candidates.scope) >= settings.rank.minCoverage;
+      if (!covered && !retrieval.abstained) retrieval.nearest = this.nearest(retrieval.results);
+      if (covered) retrieval.nearest = [];
+      retrieval.abstained = !covered;
+    }
+    if (retrieval.abstained) {
+      retrieval.results = [];
+      return candidates;
+    }
+    if (!this.ranker.trained) {
+      retrieval.results = this.withDiagnosedPassages(retrieval.results.slice(0, settings.passages), diagnosis);
+      return candidates;
+    }
+    // The trained ranker: the passages that fit, best first, as many as reach `minFit` (at least the best one).
+    const fits = this.ranker.fit(
+      retrieval.results.map((chunk) => chunk.id),
+      candidates.context,
+    );
+    const ranked = [...retrieval.results]
+      .map((chunk) => chunk.id)
+      .sort((a, b) => (fits.get(b) ?? 0) - (fits.get(a) ?? 0));
+    retrieval.results = keptPassages(ranked, fits, settings, candidates.context.focus).flatMap((id) => {
+      const chunk = retrieval.results.find((candidate) => candidate.id === id);
+      return chunk ? [{ ...chunk, score: fits.get(id) ?? 0 }] : [];
+    });
+    return { retrieval, query, diagnosis };
+  }
+
+  /** The scope model's chance that the handbook covers the scenario (1 without a model). */
+  coverage(features: Features): number {
+    if (!this.scopeModel) return 1;
+    const probabilities = this.scopeModel.predict(features);
+    return probabilities[this.scopeModel.labels.indexOf("in")] ?? 0;
+  }
+
+  private nearest(results: readonly ScoredChunk[]): Retrieval["nearest"] {
+    return results.slice(0, 3).map(({ id, title, path }) => ({ id, title, path }));
+  }
+
+  /**
+   * Retrieval's candidates for re-ranking (`rank.candidates` of them, kept even when retrieval's rule abstains:
+   * the scope model decides), the diagnosis, what the ranker weighs of them (every ranker's order and the
+   * diagnosed situation) and what the scope model weighs. `npm run advice:train` learns from the same.
+   */
+  async candidates(scenario: string, lang?: Lang) {
+    const settings = this.deps.data.settings;
     const retrieval = await this.deps.retriever.retrieve(scenario, {
-      k: this.deps.data.settings.passages,
+      k: settings.rank.candidates,
+      keepResults: true,
       ...(lang ? { lang } : {}),
     });
     const query = this.deps.retriever.normalise(scenario);
     const diagnosis = this.diagnoser.diagnose(query, retrieval.lang);
-    if (!retrieval.abstained) retrieval.results = this.withDiagnosedPassages(retrieval.results, diagnosis);
-    return { retrieval, query, diagnosis };
+    const situations = this.withPlaybooks(this.ranker.situationRanking(query, settings.rank.candidates), retrieval);
+    retrieval.rankings = { ...retrieval.rankings, situations };
+    const focus = this.focusPassages(diagnosis);
+    const context: RankContext = {
+      fused: retrieval.results.map((chunk) => chunk.id),
+      rankings: retrieval.rankings,
+      diagnosis,
+      focus: focus.map((chunk) => chunk.id),
+    };
+    // The passages the diagnosed type or stage has of its own are candidates too.
+    for (const chunk of focus)
+      if (!retrieval.results.some((candidate) => candidate.id === chunk.id)) retrieval.results.push(chunk);
+    // Passages whose situation reads like the scenario are candidates too, though no text ranker found them.
+    for (const { id } of situations.slice(0, settings.rank.fromSituations)) {
+      const chunk = this.deps.corpus.chunk(id);
+      if (chunk && !retrieval.results.some((candidate) => candidate.id === id))
+        retrieval.results.push({ ...chunk, score: 0 });
+    }
+    return { candidates: { retrieval, query, diagnosis, context, scope: scopeFeatures(retrieval, query) }, settings };
   }
 
   /**
@@ -55,6 +148,27 @@ export class AdviceService {
    * advice draws on them, right after the best retrieved passage.
    */
   private withDiagnosedPassages(results: ScoredChunk[], diagnosis: Diagnosis): ScoredChunk[] {
+    const focus = this.focusPassages(diagnosis).filter((passage) => !results.some((chunk) => chunk.id === passage.id));
+    if (focus.length === 0) return results;
+    return [...results.slice(0, 1), ...focus, ...results.slice(1)].slice(0, this.deps.data.settings.passages);
+  }
+
+  /**
+   * The situation lines were written for the handbook's passages only. So that a user's playbook competes on what it
+   * says, each playbook passage takes, in the situation ranking, the place the text rankers together give it (as
+   * retrieval does for its question lines).
+   */
+  private withPlaybooks(situations: Ranked[], retrieval: Retrieval): Ranked[] {
+    const ranked = [...situations];
+    retrieval.results.forEach((chunk, rank) => {
+      if (chunk.source === undefined || rank > ranked.length) return;
+      ranked.splice(rank, 0, { id: chunk.id, score: ranked[rank]?.score ?? ranked[rank - 1]?.score ?? 0 });
+    });
+    return ranked;
+  }
+
+  /** The passages a diagnosed type, stage or combination of findings has of its own (prompts/diagnosis.json). */
+  private focusPassages(diagnosis: Diagnosis): ScoredChunk[] {
     const focus: ScoredChunk[] = [];
     const wanted: string[][] = this.diagnoser.focusConcepts(diagnosis).map((concept) => [concept]);
     for (const dimension of ["type", "stage"] as const) {
@@ -66,16 +180,9 @@ export class AdviceService {
     }
     for (const concepts of wanted) {
       const passage = this.deps.retriever.passageAbout(concepts);
-      if (
-        passage &&
-        !results.some((chunk) => chunk.id === passage.id) &&
-        !focus.some((chunk) => chunk.id === passage.id)
-      ) {
-        focus.push(passage);
-      }
+      if (passage && !focus.some((chunk) => chunk.id === passage.id)) focus.push(passage);
     }
-    if (focus.length === 0) return results;
-    return [...results.slice(0, 1), ...focus, ...results.slice(1)].slice(0, this.deps.data.settings.passages);
+    return focus;
   }
 
   /** The handbook's own words for a diagnosed type or stage (興奮型, 失望期): sentences naming them come first. */
@@ -112,6 +219,11 @@ export class AdviceService {
       if (!(error instanceof ProviderError)) throw error;
       return { ...this.compose(prepared), fallback: error.reason };
     }
+  }
+
+  /** prompts/advice-settings.json, parsed (training reads the same numbers). */
+  get settings(): AdviceData["settings"] {
+    return this.deps.data.settings;
   }
 
   /** The words the CLI frames advice with (prompts/advice-offline.json `terminal`). */

@@ -113,10 +113,13 @@ function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps
     return { chunk, sentences };
   });
   const picks: Pick[] = [];
+  // Every passage's best sentence; then, while there are fewer than `min` steps, the next best sentences of the
+  // passages in rank order (the best passage's second sentence before the next passage's): no padding past `min`.
   for (let round = 0; round < steps.rounds && picks.length < steps.min; round++) {
     for (const { chunk, sentences } of ranked) {
       const candidate = sentences[round];
-      if (candidate && picks.length < steps.max) picks.push({ chunk, sentence: candidate.sentence });
+      if (!candidate || picks.length >= steps.max || (round > 0 && picks.length >= steps.min)) continue;
+      picks.push({ chunk, sentence: candidate.sentence });
     }
   }
   // Keep the handbook's reading order within a passage, and the passages in rank order.
@@ -139,11 +142,26 @@ function names(text: string, terms: readonly string[] = []): boolean {
  */
 function sentenceScore(text: string, index: number, wanted: Set<string>, scoring: AdviceSettings["sentence"]): number {
   if (text.length < scoring.minChars || /[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text))) return -Infinity;
+  if (!givesAdvice(text)) return -Infinity;
   const action = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
   const tokens = bigrams(text);
   const shared = tokens.filter((token) => wanted.has(token)).length;
   const sharedPoints = Math.min(scoring.sharedCap, shared / scoring.sharedBigramsPerPoint);
   return action + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
+}
+
+/**
+ * Whether a handbook sentence can stand as a step: not a list's introduction ("改進…的幾種方法:"), not a heading or
+ * a bare list item (short, with no sentence-final punctuation: 「6)促成」, 「1.2 溝通」), not a time slot of the
+ * sample schedule, not a pointer to text around it ("如果這五個問題…").
+ */
+export function givesAdvice(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[:\uFF1A]$/.test(trimmed)) return false;
+  if (!/[。!\uFF01;\uFF1B?\uFF1F」”)\uFF09]$/.test(trimmed) && trimmed.length < 20) return false;
+  if (/^【[^】]*】/.test(trimmed)) return false;
+  if (/^(如果|假如)?(這|这|以上|上述)(幾|几|些|五|四|三|兩|两)?個?問題/.test(trimmed)) return false;
+  return true;
 }
 
 function summarise(

@@ -1,8 +1,12 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import type { ChatModel } from "../../llm/types.js";
+import { parseQuestions } from "../../retrieval/question-ranker.js";
 import type { Retriever } from "../../retrieval/retriever.js";
+import { parseDataFile } from "../parse-data-file.js";
+import { AdviceModelSchema } from "./advice-model.js";
 import { AdviceService } from "./advise.js";
 import { parseAdviceData } from "./data.js";
+import { parsePassageSituations } from "./passage-situations.js";
 
 /** The prompts/ files advice reads, as loaded by a runtime (files on Node, bundled on Workers). */
 export interface AdvicePromptFiles {
@@ -12,12 +16,16 @@ export interface AdvicePromptFiles {
   settingsJson: unknown;
   system: string;
   user: string;
+  /** prompts/advice-model.json (`npm run advice:train`): the trained diagnosis and passage ranker. */
+  modelJson: unknown;
 }
 
 export interface CreateAdviceOptions {
   retriever: Retriever;
   corpus: CorpusIndex;
   prompts: AdvicePromptFiles;
+  situationsTsv: string;
+  managerSituationsTsv: string;
   toTraditional: (text: string) => string;
   toSimplified: (text: string) => string;
   /** Present in llm mode. */
@@ -33,6 +41,9 @@ export function createAdviceService(options: CreateAdviceOptions): AdviceService
     retriever: options.retriever,
     corpus: options.corpus,
     data,
+    situations: parsePassageSituations(options.situationsTsv),
+    situationLines: parseQuestions(options.managerSituationsTsv),
+    model: parseDataFile(AdviceModelSchema, files.modelJson, "prompts/advice-model.json"),
     toTraditional: options.toTraditional,
     toSimplified: options.toSimplified,
     conceptLabel: (id, lang) => glossary.concept(id)?.label[lang],

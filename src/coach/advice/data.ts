@@ -14,6 +14,8 @@ const DiagnosisValue = z.object({
 
 /** prompts/diagnosis.json: how a scenario is read. */
 export const DiagnosisDataSchema = z.object({
+  /** Who the scenario is about (docs/advice-scenarios-guide.md): one rep, several, the team, the manager … */
+  who: z.array(DiagnosisValue),
   tenure: z.array(DiagnosisValue),
   stage: z.array(DiagnosisValue),
   type: z.array(DiagnosisValue),
