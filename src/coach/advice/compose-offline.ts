@@ -182,9 +182,12 @@ function summarise(
   ];
   const diagnosed = diagnosis.tenure || diagnosis.type || diagnosis.stage || diagnosis.problems.length > 0;
   if (!diagnosed) return fill(templates.summaryPlain[lang], { titles: titles.join(join) });
+  const who = diagnosis.who;
   let text = diagnosis.tenure
     ? fill(templates.who[lang], { tenure: diagnosis.tenure.label })
-    : templates.whoUnknown[lang];
+    : who && who.value !== "rep"
+      ? fill(templates.whoOther[lang], { who: prose(who.label) })
+      : templates.whoUnknown[lang];
   if (diagnosis.type) text += fill(templates.typeClause[lang], { type: diagnosis.type.label });
   if (diagnosis.stage) text += fill(templates.stageClause[lang], { stage: diagnosis.stage.label });
   if (diagnosis.problems.length)

@@ -40,6 +40,8 @@ export const DiagnosisDataSchema = z.object({
 export const AdviceTemplatesSchema = z.object({
   who: Localised,
   whoUnknown: Localised,
+  /** Who the scenario is about, when it is not one rep of a known tenure (the team, the manager, a customer …). */
+  whoOther: Localised,
   typeClause: Localised,
   stageClause: Localised,
   problemClause: Localised,
