@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
-import { EDGE_SITUATIONS_PATH, writeEdgeAssets } from "./edge-data.js";
+import { writeEdgeAssets } from "./edge-data.js";
+import { EDGE_SITUATIONS_PATH } from "./edge-paths.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

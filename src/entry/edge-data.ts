@@ -8,6 +8,7 @@ import type { ApiDocsAssets } from "../web/api-docs.js";
 import type { WebAssets } from "../web/pages.js";
 import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
 import { readWebAssets } from "../web/web-assets.js";
+import { EDGE_SITUATIONS_PATH } from "./edge-paths.js";
 
 /**
  * Every data file the app reads, in one object: what the Workers build imports (it has no file system). Swagger UI
@@ -48,6 +49,3 @@ export async function writeEdgeAssets(folder: string, root: string): Promise<voi
   await mkdir(join(folder, "data"), { recursive: true });
   await writeFile(join(folder, EDGE_SITUATIONS_PATH.slice(1)), lexicon.managerSituationsTsv);
 }
-
-/** Where the Worker's static assets serve corpus/manager-situations.tsv (the Worker fetches it when it starts). */
-export const EDGE_SITUATIONS_PATH = "/data/manager-situations.tsv";

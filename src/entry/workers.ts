@@ -7,7 +7,8 @@ import type { Corpus } from "../corpus/types.js";
 import { openMemoryStore } from "../retrieval/create-retriever.js";
 import { VERSION } from "../version.js";
 import { createAppDeps } from "../wiring/create-app-deps.js";
-import { EDGE_SITUATIONS_PATH, type EdgeData } from "./edge-data.js";
+import type { EdgeData } from "./edge-data.js";
+import { EDGE_SITUATIONS_PATH } from "./edge-paths.js";
 
 /** Bindings and vars of wrangler.toml; secrets (OPENAI_API_KEY) arrive the same way. */
 export interface Env {
