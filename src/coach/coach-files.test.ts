@@ -24,8 +24,13 @@ beforeAll(async () => {
 /** The shipped files with one value changed, as a careless edit would leave them. */
 function broken(edit: (copy: CoachFiles) => void): CoachFiles {
   // The move model is read through a function on Node (not cloneable): the copy shares it.
-  const copy = structuredClone({ ...files, roleplay: { ...files.roleplay, moveModelText: undefined } }) as CoachFiles;
+  const copy = structuredClone({
+    ...files,
+    roleplay: { ...files.roleplay, moveModelText: undefined },
+    advicePrompts: { ...files.advicePrompts, modelJson: undefined },
+  }) as CoachFiles;
   copy.roleplay.moveModelText = files.roleplay.moveModelText;
+  copy.advicePrompts.modelJson = files.advicePrompts.modelJson;
   edit(copy);
   return copy;
 }

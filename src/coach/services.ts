@@ -22,7 +22,7 @@ export interface CoachServiceDeps {
   /** corpus/passage-situations.tsv: what each passage answers (advice re-ranks by it). */
   situationsTsv: string;
   /** corpus/manager-situations.tsv: managers' own words for when each passage is needed. */
-  managerSituationsTsv: string;
+  managerSituationsTsv: string | (() => string);
   /** Where role-play sessions live: SQLite on Node, D1 on Workers. */
   sessions: SessionStore;
   /** Present in llm mode. */

@@ -25,11 +25,17 @@ export async function readEdgeData(root: string): Promise<EdgeData> {
   // Node reads the role-play move model on the first turn; the Worker has no files, so its text goes in whole.
   const moveModel = coach.roleplay.moveModelText;
   const lexicon = await readLexiconFiles(join(root, "corpus"));
+  const adviceModel = coach.advicePrompts.modelJson;
   return {
     // The managers' situation lines are served as a static asset (`writeEdgeAssets`) and fetched when the Worker
     // starts: a third of a megabyte of gzip the Worker's size limit has no room for.
     lexicon: { ...lexicon, managerSituationsTsv: "" },
     ...coach,
+    // Node parses the advice model on the first scenario; the Worker has no files, so it goes in whole.
+    advicePrompts: {
+      ...coach.advicePrompts,
+      modelJson: typeof adviceModel === "function" ? adviceModel() : adviceModel,
+    },
     roleplay: { ...coach.roleplay, moveModelText: typeof moveModel === "function" ? moveModel() : moveModel },
     web: await readWebAssets(join(root, "src", "web", "assets")),
   };
@@ -47,5 +53,9 @@ export async function writeEdgeAssets(folder: string, root: string): Promise<voi
   await writeFile(join(folder, "docs", "swagger-ui.css"), assets.css);
   const lexicon = await readLexiconFiles(join(root, "corpus"));
   await mkdir(join(folder, "data"), { recursive: true });
-  await writeFile(join(folder, EDGE_SITUATIONS_PATH.slice(1)), lexicon.managerSituationsTsv);
+  const situations = lexicon.managerSituationsTsv;
+  await writeFile(
+    join(folder, EDGE_SITUATIONS_PATH.slice(1)),
+    typeof situations === "function" ? situations() : situations,
+  );
 }

@@ -17,7 +17,7 @@ export interface LexiconFiles {
    * corpus/manager-situations.tsv: situations in which a manager needs each passage, in managers' own words, by
    * independent writers (questions.tsv's format).
    */
-  managerSituationsTsv: string;
+  managerSituationsTsv: string | (() => string);
   /** corpus/cantonese.tsv: written Cantonese forms and their standard written Chinese. */
   cantoneseTsv: string;
 }

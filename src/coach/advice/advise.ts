@@ -28,10 +28,10 @@ export interface AdviceDeps {
   data: AdviceData;
   /** corpus/passage-situations.tsv, parsed. */
   situations: ReadonlyMap<string, PassageSituation>;
-  /** corpus/manager-situations.tsv, parsed. */
-  situationLines: readonly PassageQuestion[];
-  /** prompts/advice-model.json: the trained diagnosis and passage ranker (either may be absent). */
-  model: AdviceModelJson;
+  /** corpus/manager-situations.tsv, parsed on the first scenario (thousands of lines an idle server does not need). */
+  situationLines: () => readonly PassageQuestion[];
+  /** prompts/advice-model.json, parsed on the first scenario: the trained diagnosis, scope and ranker (each may be absent). */
+  model: () => AdviceModelJson;
   toTraditional: (text: string) => string;
   toSimplified: (text: string) => string;
   conceptLabel: (id: string, lang: Lang) => string | undefined;
@@ -40,26 +40,49 @@ export interface AdviceDeps {
 
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
 export class AdviceService {
-  readonly diagnoser: Diagnoser;
-  readonly ranker: PassageRanker;
-  private readonly scopeModel?: LinearModel;
+  private built?: { diagnoser: Diagnoser; ranker: PassageRanker; scopeModel?: LinearModel };
 
-  constructor(private readonly deps: AdviceDeps) {
-    this.diagnoser = new Diagnoser(
-      deps.data.diagnosis,
-      deps.toTraditional,
-      deps.conceptLabel,
-      deps.data.settings.durationWeight,
-      deps.model.diagnosis ?? undefined,
-    );
-    this.ranker = new PassageRanker(
-      deps.situations,
-      deps.situationLines,
-      deps.corpus.chunks,
-      deps.toTraditional,
-      deps.model.rank ?? undefined,
-    );
-    if (deps.model.scope) this.scopeModel = new LinearModel(deps.model.scope);
+  constructor(private readonly deps: AdviceDeps) {}
+
+  /**
+   * The diagnosis and the ranker, built on the first scenario: the ranker indexes thousands of situation lines, which
+   * an idle server does not need (its start time and memory, docs/benchmarks.md).
+   */
+  private get parts() {
+    if (!this.built) {
+      const { deps } = this;
+      const model = deps.model();
+      this.built = {
+        diagnoser: new Diagnoser(
+          deps.data.diagnosis,
+          deps.toTraditional,
+          deps.conceptLabel,
+          deps.data.settings.durationWeight,
+          model.diagnosis ?? undefined,
+        ),
+        ranker: new PassageRanker(
+          deps.situations,
+          deps.situationLines(),
+          deps.corpus.chunks,
+          deps.toTraditional,
+          model.rank ?? undefined,
+        ),
+        ...(model.scope ? { scopeModel: new LinearModel(model.scope) } : {}),
+      };
+    }
+    return this.built;
+  }
+
+  get diagnoser(): Diagnoser {
+    return this.parts.diagnoser;
+  }
+
+  get ranker(): PassageRanker {
+    return this.parts.ranker;
+  }
+
+  private get scopeModel(): LinearModel | undefined {
+    return this.parts.scopeModel;
   }
 
   async prepare(scenario: string, lang?: Lang) {

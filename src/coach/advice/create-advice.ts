@@ -16,8 +16,11 @@ export interface AdvicePromptFiles {
   settingsJson: unknown;
   system: string;
   user: string;
-  /** prompts/advice-model.json (`npm run advice:train`): the trained diagnosis and passage ranker. */
-  modelJson: unknown;
+  /**
+   * prompts/advice-model.json (`npm run advice:train`): the trained diagnosis, scope model and passage ranker; or how
+   * to read it on the first scenario (Node).
+   */
+  modelJson: unknown | (() => unknown);
 }
 
 export interface CreateAdviceOptions {
@@ -25,7 +28,8 @@ export interface CreateAdviceOptions {
   corpus: CorpusIndex;
   prompts: AdvicePromptFiles;
   situationsTsv: string;
-  managerSituationsTsv: string;
+  /** Its text, or how to read it on the first scenario (Node: an idle server does not hold it). */
+  managerSituationsTsv: string | (() => string);
   toTraditional: (text: string) => string;
   toSimplified: (text: string) => string;
   /** Present in llm mode. */
@@ -42,8 +46,16 @@ export function createAdviceService(options: CreateAdviceOptions): AdviceService
     corpus: options.corpus,
     data,
     situations: parsePassageSituations(options.situationsTsv),
-    situationLines: parseQuestions(options.managerSituationsTsv),
-    model: parseDataFile(AdviceModelSchema, files.modelJson, "prompts/advice-model.json"),
+    situationLines: () => {
+      const tsv = options.managerSituationsTsv;
+      return parseQuestions(typeof tsv === "function" ? tsv() : tsv);
+    },
+    model: () =>
+      parseDataFile(
+        AdviceModelSchema,
+        typeof files.modelJson === "function" ? files.modelJson() : files.modelJson,
+        "prompts/advice-model.json",
+      ),
     toTraditional: options.toTraditional,
     toSimplified: options.toSimplified,
     conceptLabel: (id, lang) => glossary.concept(id)?.label[lang],
