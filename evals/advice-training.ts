@@ -11,7 +11,7 @@ import { LinearModel, type LinearModelJson, trainLinearModel } from "../src/coac
 import { realAppDeps } from "../test/support/app-deps.js";
 import type { Scenario } from "./advice/check-scenarios.js";
 import { loadJudgments, loadSet } from "./advice/quality.js";
-import { type AnsweredCase, judgeStep } from "./advice/quality-metrics.js";
+import type { AnsweredCase } from "./advice/quality-metrics.js";
 import { hashFiles } from "./fabe-training.js";
 
 /**
@@ -185,8 +185,6 @@ export function answeredCase(
     diagnosis,
   };
 }
-
-export { judgeStep };
 
 /** Trains the shipped model on every tuning writer. */
 export async function trainShippedAdviceModel(): Promise<AdviceModelJson> {

@@ -3,6 +3,15 @@ import { z } from "zod";
 const Count = z.number().int().min(1);
 const NonNegative = z.number().min(0);
 
+/** Stochastic gradient descent for one of `npm run advice:train`'s models. */
+const Training = z.object({
+  epochs: Count,
+  rate: z.number().positive(),
+  l2: NonNegative,
+  seed: z.number().int(),
+  minCount: Count,
+});
+
 /** prompts/advice-settings.json: the offline advice engine's tuning numbers (each explained in docs/tuning.md). */
 export const AdviceSettingsSchema = z.object({
   /** Passages retrieved per scenario, and the most the advice draws on. */
@@ -30,34 +39,16 @@ export const AdviceSettingsSchema = z.object({
    */
   rank: z.object({
     candidates: Count,
-    /** The best passages by situation (corpus/passage-situations.tsv) that join the candidates. */
+    /** The best passages by situation (manager-situations.tsv and passage-situations.tsv) that join the candidates. */
     fromSituations: z.number().int().min(0),
     minFit: z.number().min(0).max(1),
     /** The fit a passage the diagnosed type or stage has of its own needs to be quoted (prompts/diagnosis.json). */
     focusFit: z.number().min(0).max(1),
     /** With the scope model: the chance the handbook covers a scenario it needs to be answered (0–1). */
     minCoverage: z.number().min(0).max(1),
-    training: z.object({
-      epochs: Count,
-      rate: z.number().positive(),
-      l2: NonNegative,
-      seed: z.number().int(),
-      minCount: Count,
-    }),
-    scopeTraining: z.object({
-      epochs: Count,
-      rate: z.number().positive(),
-      l2: NonNegative,
-      seed: z.number().int(),
-      minCount: Count,
-    }),
-    diagnosisTraining: z.object({
-      epochs: Count,
-      rate: z.number().positive(),
-      l2: NonNegative,
-      seed: z.number().int(),
-      minCount: Count,
-    }),
+    training: Training,
+    scopeTraining: Training,
+    diagnosisTraining: Training,
   }),
   /** Passage titles named in the summary. */
   summaryTitles: Count,
