@@ -4,6 +4,7 @@ import { type LocatedHeading, locateHeadings, parseOutline } from "./outline.js"
 import { DEFAULT_PACK, packChunks } from "./pack-chunks.js";
 import { applyRepairs, keyOf, parseRepairs, type Repair } from "./repairs.js";
 import { segment } from "./segment.js";
+import { parseSentenceRoles } from "./sentence-roles.js";
 import type { SourceProfile } from "./source-profile.js";
 import { TrackedText } from "./tracked-text.js";
 import type { Chunk, Corpus, Section } from "./types.js";
@@ -14,6 +15,8 @@ export interface CorpusInputs {
   outline: string;
   repairs: string;
   english: string;
+  /** corpus/sentence-roles.tsv (absent: no sentence is marked, advice falls back to its own rules). */
+  roles?: string;
   /** Fingerprint of the inputs, stored as the corpus version. */
   version: string;
   seedSha256: string;
@@ -41,6 +44,8 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
   const outline = parseOutline(inputs.outline);
   const repairs = parseRepairs(inputs.repairs);
   const english = parseEnglish(inputs.english);
+  const roles = parseSentenceRoles(inputs.roles ?? "");
+  const roleCounts = { applied: 0, stale: 0, missing: 0 };
   const { page, body } = prepareBody(seed, profile, outline[0]?.heading ?? "");
   const headings = locateHeadings(body.text, outline);
   const counts = new Map<string, number>();
@@ -105,10 +110,18 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
         end,
       });
       section.chunkIds.push(id);
-      sentences[id] = units.slice(first, last + 1).map((unit, offset) => ({
-        text: text.text.slice(unit.start, unit.end),
-        en: unitEnglish[first + offset] ?? "",
-      }));
+      sentences[id] = units.slice(first, last + 1).map((unit, offset) => {
+        const sentence = { text: text.text.slice(unit.start, unit.end), en: unitEnglish[first + offset] ?? "" };
+        const entry = roles.get(`${id}#${offset}`);
+        // A role is kept only for the sentence it was written for: a new repair or chunking leaves it stale.
+        if (!entry) roleCounts.missing++;
+        else if (entry.text !== "" && entry.text !== sentence.text) roleCounts.stale++;
+        else {
+          roleCounts.applied++;
+          return { ...sentence, role: entry.role, weight: entry.weight, ...(entry.when ? { when: entry.when } : {}) };
+        }
+        return sentence;
+      });
     });
   }
 
@@ -138,6 +151,7 @@ export function buildCorpus(inputs: CorpusInputs, options: BuildOptions): BuildR
       markersRemoved: page.markersRemoved,
       repairs: repairs.map((repair) => repairCount(repair, counts)),
       glyphFixes: profile.glyphFixes.length,
+      sentenceRoles: roleCounts,
     },
   };
   return { corpus, englishSections, missingEnglish };

@@ -38,6 +38,7 @@ interface InputFiles {
   outline: string;
   repairs: string;
   english: string;
+  roles: string;
   playbooks: PlaybookFile[];
   version: string;
 }
@@ -45,11 +46,12 @@ interface InputFiles {
 async function readInputs(paths: IngestPaths): Promise<InputFiles> {
   const profile = readProfile(paths.profileFile, await readFile(paths.profileFile, "utf8"));
   const read = (name: string) => readFile(join(paths.corpusDir, name), "utf8");
-  const [seedBytes, outline, repairs, english] = await Promise.all([
+  const [seedBytes, outline, repairs, english, roles] = await Promise.all([
     readFile(join(paths.corpusDir, profile.files.seed)),
     read(profile.files.outline),
     read(profile.files.repairs),
     read(profile.files.english),
+    profile.files.roles ? read(profile.files.roles) : Promise.resolve(""),
   ]);
   const seed = seedBytes.toString("utf8");
   const playbooks = await readPlaybooks(paths.playbookDir);
@@ -62,9 +64,10 @@ async function readInputs(paths: IngestPaths): Promise<InputFiles> {
     outline,
     repairs,
     english,
+    roles,
     ...playbooks.flatMap((file) => [file.name, file.content]),
   ]);
-  return { profile, seedBytes, seed, outline, repairs, english, playbooks, version };
+  return { profile, seedBytes, seed, outline, repairs, english, roles, playbooks, version };
 }
 
 /** Reads the shipped corpus files and builds the chunks (no writing). */

@@ -15,6 +15,8 @@ export const SourceProfileSchema = z.object({
     outline: z.string(),
     repairs: z.string(),
     english: z.string(),
+    /** What each sentence does (advice, heading, …): see sentence-roles.ts. */
+    roles: z.string().optional(),
   }),
   /** The handbook text starts after the first occurrence of this string (page boilerplate before it). */
   bodyStartAfter: z.string().optional(),

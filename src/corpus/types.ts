@@ -1,3 +1,4 @@
+import type { SentenceRole } from "./sentence-roles.js";
 /** A passage of the handbook, the unit of retrieval and citation (DESIGN §2). */
 export interface Chunk {
   /** Stable id: section id and a two-digit ordinal, e.g. `4.5.4.2.2-01`. */
@@ -57,6 +58,17 @@ export interface SectionNode {
   children: SectionNode[];
 }
 
+/** A sentence advice can quote, with what corpus/sentence-roles.tsv says of it (absent for playbooks). */
+export interface CorpusSentence {
+  text: string;
+  en: string;
+  role?: SentenceRole;
+  /** 1–3 for advice and reason sentences. */
+  weight?: number;
+  /** The situation in which this sentence is what a manager needs, in managers' words. */
+  when?: { zh: string; en: string };
+}
+
 /** The built corpus, written by ingest and loaded by every runtime. */
 export interface Corpus {
   version: string;
@@ -67,7 +79,7 @@ export interface Corpus {
    * Each chunk's sentences with their English, in order: what advice quotes. Every `text` is a verbatim
    * substring of its chunk's `text`, so a quote can always be checked against the chunk it cites.
    */
-  sentences: Record<string, Array<{ text: string; en: string }>>;
+  sentences: Record<string, CorpusSentence[]>;
   /** The repairs marked for queries (forms no user would mean as written), in Traditional script. */
   queryRepairs: Array<{ spun: string; original: string }>;
   /** The handbook's own figures; playbooks are counted in `playbooks`. */
@@ -84,4 +96,6 @@ export interface CorpusStats {
   markersRemoved: number;
   repairs: Array<{ spun: string; original: string; guard: string; applied: number }>;
   glyphFixes: number;
+  /** Sentences with a current role from sentence-roles.tsv, with a stale one (their text changed), without one. */
+  sentenceRoles?: { applied: number; stale: number; missing: number };
 }

@@ -23,9 +23,18 @@ export const AdviceSettingsSchema = z.object({
   /** How a handbook sentence is scored as a candidate step. */
   sentence: z.object({
     minChars: Count,
+    /**
+     * What a sentence of each role (corpus/sentence-roles.tsv) starts with; a role not listed (heading, platitude,
+     * situation) is never a step.
+     */
+    roles: z.object({ advice: z.number(), reason: z.number(), example: z.number() }).partial(),
+    /** Added per point of a sentence's weight (1–3: how much a manager gains from it alone). */
+    weightPoints: NonNegative,
     actionMarkers: z.array(z.string().min(1)).min(1),
     actionWeight: NonNegative,
     sharedBigramsPerPoint: z.number().positive(),
+    /** English words the scenario shares with a sentence's English and its situation, per point. */
+    sharedWordsPerPoint: z.number().positive(),
     sharedCap: NonNegative,
     charsPerPoint: z.number().positive(),
     lengthCap: NonNegative,

@@ -60,16 +60,34 @@ describe("offline advice", () => {
     expectGrounded(advice);
   });
 
+  it("quotes as steps only sentences that stand alone as advice (corpus/sentence-roles.tsv)", async () => {
+    const scenarios = [
+      "新來的業務每天都不知道要做什麼,時間亂用",
+      "老业务做了五年,最近开会都在玩手机,不想带新人",
+      "A rep keeps losing customers and blames our prices.",
+      "我们月初没单,月底才拼命冲",
+    ];
+    for (const scenario of scenarios) {
+      const advice = await advise(scenario);
+      expect(advice.steps.length).toBeGreaterThan(0);
+      for (const step of advice.steps) {
+        const sentence = deps.corpus.corpus.sentences[step.citations[0] ?? ""]?.find((s) => s.text === step.quote);
+        expect(["advice", "reason", "example"]).toContain(sentence?.role);
+      }
+    }
+  });
+
   it("answers in English with the Chinese quote and its English rendering", async () => {
     const advice = await advise(
       "My new hire is super excited, talks a lot in meetings, but hasn't closed anything in two months.",
     );
     expect(advice.lang).toBe("en");
     expect(advice.diagnosis.type?.value).toBe("excitable");
+    // The new rep's growth (4.4.4.*) or first successes (4.5.4.1.*). The excitable type's own passage is quoted only
+    // when the trained ranker gives it a fit of `focusFit`: a lower bar for it lost step precision on the writers'
+    // scenarios (leave-one-writer-out 0.766 → 0.745), where the type is often misread.
     expect(
-      advice.steps.some(
-        (step) => step.quote?.includes("興奮") || step.citations.some((id) => id.startsWith("4.4.4.2.1")),
-      ),
+      advice.steps.some((step) => step.citations.some((id) => id.startsWith("4.4.4") || id.startsWith("4.5.4.1"))),
     ).toBe(true);
     for (const step of advice.steps) {
       expect(step.quoteEn?.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { CorpusSentence } from "../../corpus/types.js";
 import type { NormalisedQuery } from "../../retrieval/normalise.js";
 import type { Retrieval, ScoredChunk } from "../../retrieval/retriever.js";
-import { bigrams } from "../../retrieval/tokenize.js";
+import { bigrams, englishTokens } from "../../retrieval/tokenize.js";
 import type { Lang } from "../../retrieval/types.js";
 import type { AdviceSettings } from "./advice-settings.js";
 import { type AdviceTemplates, fill } from "./data.js";
@@ -92,19 +93,19 @@ export function composeOfflineAdvice(
 
 interface Pick {
   chunk: ScoredChunk;
-  sentence: { text: string; en: string };
+  sentence: CorpusSentence;
 }
 
 /** The best action sentence of each passage in rank order; more from the top passages when there are few. */
 function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps: OfflineComposerDeps): Pick[] {
-  const wanted = new Set(bigrams(query.zh));
   const { steps, sentence: scoring } = deps.settings;
+  const wanted = wantedWords(query);
   const ranked = results.map((chunk, rank) => {
     const sentences = (deps.corpus.corpus.sentences[chunk.id] ?? [])
       .map((sentence, index) => ({
         sentence,
         score:
-          sentenceScore(sentence.text, index, wanted, scoring) -
+          sentenceScore(sentence, index, wanted, scoring) -
           rank * scoring.rankPenalty +
           (names(sentence.text, deps.focusTerms) ? scoring.focusBonus : 0),
       }))
@@ -136,24 +137,56 @@ function names(text: string, terms: readonly string[] = []): boolean {
   return terms.some((term) => text.includes(term));
 }
 
+interface WantedWords {
+  zh: ReadonlySet<string>;
+  en: ReadonlySet<string>;
+}
+
+/** The scenario's Chinese bigrams (with its concepts' handbook terms) and English words. */
+function wantedWords(query: NormalisedQuery): WantedWords {
+  return { zh: new Set(bigrams(query.zh)), en: new Set(englishTokens(query.en)) };
+}
+
 /**
- * Says what to do (an action marker), shares the scenario's words, and is long enough to carry a point;
- * -Infinity for sentences that cannot be a step (headings, questions, fragments).
+ * A sentence as a step: what it does (corpus/sentence-roles.tsv: advice first, then reasons, sample slots last;
+ * headings, platitudes and descriptions of the problem never), how much it carries, how much of the scenario it
+ * shares (its own words and the situation it is for), and a little for length. Sentences without a role (a
+ * playbook's) fall back to the marks of advice: an action word, sentence-final punctuation.
+ * -Infinity for a sentence that cannot be a step.
  */
-function sentenceScore(text: string, index: number, wanted: Set<string>, scoring: AdviceSettings["sentence"]): number {
-  if (text.length < scoring.minChars || /[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text))) return -Infinity;
-  if (!givesAdvice(text)) return -Infinity;
-  const action = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
-  const tokens = bigrams(text);
-  const shared = tokens.filter((token) => wanted.has(token)).length;
-  const sharedPoints = Math.min(scoring.sharedCap, shared / scoring.sharedBigramsPerPoint);
-  return action + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
+function sentenceScore(
+  sentence: CorpusSentence,
+  index: number,
+  wanted: WantedWords,
+  scoring: AdviceSettings["sentence"],
+): number {
+  const { text } = sentence;
+  if (text.length < scoring.minChars) return -Infinity;
+  let base: number;
+  // An annotated sentence is judged by its role: a rhetorical question can carry the passage's advice (4.7.1.6-01).
+  if (sentence.role) {
+    const roleScore = scoring.roles[sentence.role as keyof typeof scoring.roles];
+    if (roleScore === undefined) return -Infinity;
+    base = roleScore + (sentence.weight ?? 0) * scoring.weightPoints;
+  } else {
+    if (/[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text)) || !givesAdvice(text)) return -Infinity;
+    base = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
+  }
+  const zh = new Set([...bigrams(text), ...bigrams(sentence.when?.zh ?? "")]);
+  const en = new Set(englishTokens(`${sentence.en} ${sentence.when?.en ?? ""}`));
+  const sharedZh = [...zh].filter((token) => wanted.zh.has(token)).length;
+  const sharedEn = [...en].filter((token) => wanted.en.has(token)).length;
+  const sharedPoints = Math.min(
+    scoring.sharedCap,
+    sharedZh / scoring.sharedBigramsPerPoint + sharedEn / scoring.sharedWordsPerPoint,
+  );
+  return base + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
 }
 
 /**
  * Whether a handbook sentence can stand as a step: not a list's introduction ("改進…的幾種方法:"), not a heading or
  * a bare list item (short, with no sentence-final punctuation: 「6)促成」, 「1.2 溝通」), not a time slot of the
- * sample schedule, not a pointer to text around it ("如果這五個問題…").
+ * sample schedule, not a pointer to text around it ("如果這五個問題…"). The rule for sentences without a role.
  */
 export function givesAdvice(text: string): boolean {
   const trimmed = text.trim();
