@@ -5,9 +5,9 @@ import type { AdviceModelJson } from "../src/coach/advice/advice-model.js";
 import type { AdviceSettings } from "../src/coach/advice/advice-settings.js";
 import type { AdviceService } from "../src/coach/advice/advise.js";
 import type { Diagnosis } from "../src/coach/advice/diagnose.js";
-import { keptPassages, type RankContext } from "../src/coach/advice/passage-ranker.js";
+import { keptPassages, quotableFits, type RankContext } from "../src/coach/advice/passage-ranker.js";
 import type { Features } from "../src/coach/fabe/features.js";
-import { LinearModel, type LinearModelJson, trainLinearModel } from "../src/coach/fabe/linear-model.js";
+import { LinearModel, type LinearModelJson, seededRandom, trainLinearModel } from "../src/coach/fabe/linear-model.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import type { Scenario } from "./advice/check-scenarios.js";
 import { loadJudgments, loadSet } from "./advice/quality.js";
@@ -122,6 +122,7 @@ export function rankExamples(
           diagnosis: diagnoses.get(item.scenario.id) as Diagnosis,
         }),
         label: item.judgment.useful.has(id) ? "useful" : item.judgment.partial.has(id) ? "partial" : "irrelevant",
+        group: item.scenario.id,
       })),
     );
 }
@@ -151,8 +152,38 @@ export function crossFittedCoverage(cases: readonly TuningCase[], settings: Advi
   return coverage;
 }
 
-export function trainRanker(examples: ReturnType<typeof rankExamples>, settings: AdviceSettings): LinearModelJson {
-  return trainLinearModel(examples, RANK_LABELS, settings.rank.training);
+/**
+ * The ranker ensemble: `rank.bag` models, each trained (with its own shuffling seed) on a bootstrap resample of the
+ * examples, drawn as Poisson(1) weights per scenario so a scenario's candidates stay together.
+ */
+export function trainRanker(examples: ReturnType<typeof rankExamples>, settings: AdviceSettings): LinearModelJson[] {
+  const training = settings.rank.training;
+  return Array.from({ length: settings.rank.bag }, (_, index) => {
+    if (settings.rank.bag === 1) return trainLinearModel(examples, RANK_LABELS, training);
+    const random = seededRandom(training.seed + 1000 * (index + 1));
+    const draws = new Map<string, number>();
+    const resampled = examples.map((example) => {
+      let draw = draws.get(example.group);
+      if (draw === undefined) {
+        draw = poisson(random);
+        draws.set(example.group, draw);
+      }
+      return { ...example, weight: draw };
+    });
+    return trainLinearModel(resampled, RANK_LABELS, { ...training, seed: training.seed + index });
+  });
+}
+
+/** A Poisson(1) draw (Knuth): how many times a scenario is in a bootstrap resample. */
+function poisson(random: () => number): number {
+  const limit = Math.exp(-1);
+  let count = 0;
+  let product = random();
+  while (product > limit) {
+    count++;
+    product *= random();
+  }
+  return count;
 }
 
 /**
@@ -161,12 +192,23 @@ export function trainRanker(examples: ReturnType<typeof rankExamples>, settings:
  * sentences of the same passages (up to `rounds` each) while there are fewer than `steps.min`. Each passage is taken
  * to have enough sentences: the end-to-end figure (`evals/advice/quality.ts`) counts the real ones.
  */
-export function planAnswer(fits: ReadonlyMap<string, number>, settings: AdviceSettings, focus: readonly string[] = []) {
-  const ranked = [...fits].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  const kept = keptPassages(ranked, fits, settings, focus);
-  const steps: string[][] = kept.map((id) => [id]);
+export function planAnswer(
+  fits: ReadonlyMap<string, number>,
+  settings: AdviceSettings,
+  focus: readonly string[] = [],
+  quotable: (id: string) => boolean = () => true,
+  sectionPassages: (id: string) => readonly string[] = () => [],
+) {
+  const quoted = quotableFits(fits, quotable, sectionPassages);
+  const ranked = [...quoted].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const kept = keptPassages(ranked, quoted, settings, focus);
+  const steps: string[][] = kept.flatMap((id, rank) =>
+    Array.from({ length: rank === 0 ? settings.steps.fromBest : 1 }, () => [id]),
+  );
   for (let round = 1; round < settings.steps.rounds && steps.length < settings.steps.min; round++)
-    for (const id of kept) if (steps.length < settings.steps.min) steps.push([id]);
+    for (const id of kept)
+      if (steps.length < settings.steps.min && steps.filter(([cited]) => cited === id).length <= round)
+        steps.push([id]);
   return { citations: kept, steps };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ensembleFit } from "../src/coach/advice/passage-ranker.js";
 import { LinearModel } from "../src/coach/fabe/linear-model.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { printFigures } from "./advice/quality.js";
@@ -38,16 +39,14 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
   // Each writer's candidates scored by a ranker trained on the other writers.
   const fits = new Map<string, Map<string, number>>();
   for (const writer of writers) {
-    const model = new LinearModel(
-      trainRanker(
-        rankExamples(
-          cases.filter((item) => item.scenario.writer !== writer),
-          service,
-          diagnoses,
-        ),
-        settings,
+    const models = trainRanker(
+      rankExamples(
+        cases.filter((item) => item.scenario.writer !== writer),
+        service,
+        diagnoses,
       ),
-    );
+      settings,
+    ).map((json) => new LinearModel(json));
     for (const item of cases.filter((candidate) => candidate.scenario.writer === writer)) {
       const scores = new Map<string, number>();
       for (const id of item.candidates) {
@@ -55,12 +54,7 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
           ...item.context,
           diagnosis: diagnoses.get(item.scenario.id) ?? item.context.diagnosis,
         });
-        const probabilities = model.predict(features);
-        scores.set(
-          id,
-          (probabilities[model.labels.indexOf("useful")] ?? 0) +
-            (probabilities[model.labels.indexOf("partial")] ?? 0) / 2,
-        );
+        scores.set(id, ensembleFit(models, features));
       }
       fits.set(item.scenario.id, scores);
     }
@@ -100,7 +94,13 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
       .map((item) =>
         answeredCase(
           item,
-          planAnswer(fits.get(item.scenario.id) ?? new Map(), chosen, item.context.focus),
+          planAnswer(
+            fits.get(item.scenario.id) ?? new Map(),
+            chosen,
+            item.context.focus,
+            (id) => service.quotable(id),
+            (id) => service.sectionPassages(id),
+          ),
           labels.get(item.scenario.id) ?? { who: "rep", tenure: "unknown", problem: "none" },
           (coverage.get(item.scenario.id) ?? 1) < (minCoverage ?? settings.rank.minCoverage),
         ),
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
   writeFileSync(modelFile, text);
   const size = (json: { features: string[] } | null | undefined) => json?.features.length ?? 0;
   console.log(
-    `wrote prompts/advice-model.json (${(text.length / 1024).toFixed(0)} KiB): diagnosis ${size(shipped.diagnosis?.who)}/${size(shipped.diagnosis?.tenure)}/${size(shipped.diagnosis?.problem)} features, ranker ${size(shipped.rank)} features`,
+    `wrote prompts/advice-model.json (${(text.length / 1024).toFixed(0)} KiB): diagnosis ${size(shipped.diagnosis?.who)}/${size(shipped.diagnosis?.tenure)}/${size(shipped.diagnosis?.problem)} features, ranker ${shipped.rank?.length ?? 0} × ${size(shipped.rank?.[0])} features`,
   );
   return 0;
 }

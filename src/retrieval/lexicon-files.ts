@@ -5,13 +5,13 @@ import type { LexiconFiles } from "./offline-parts.js";
 
 /** Reads the query-side data files from a corpus folder (Node; Workers bundle them instead). */
 export async function readLexiconFiles(corpusDir: string): Promise<LexiconFiles> {
-  const [glossary, thesaurusTsv, outOfScopeTsv, questionsTsv, situationsTsv, cantoneseTsv] = await readAll(corpusDir, [
+  const [glossary, thesaurusTsv, outOfScopeTsv, questionsTsv, situationsTsv, dialectsTsv] = await readAll(corpusDir, [
     "glossary.json",
     "thesaurus.tsv",
     "out-of-scope.tsv",
     "questions.tsv",
     "passage-situations.tsv",
-    "cantonese.tsv",
+    "dialects.tsv",
   ]);
   // Read on the first scenario that needs it, not at start: most of a megabyte an idle server does not hold.
   const managerSituationsTsv = () => readFileSync(join(corpusDir, "manager-situations.tsv"), "utf8");
@@ -22,6 +22,6 @@ export async function readLexiconFiles(corpusDir: string): Promise<LexiconFiles>
     questionsTsv,
     situationsTsv,
     managerSituationsTsv,
-    cantoneseTsv,
+    dialectsTsv,
   };
 }

@@ -4,7 +4,7 @@ import { Glossary } from "./glossary.js";
 import { Lexicon } from "./lexicon.js";
 import { readLexiconFiles } from "./lexicon-files.js";
 import { detectLanguage, normaliseQuery } from "./normalise.js";
-import { parseCantonese } from "./offline-parts.js";
+import { parseDialects } from "./offline-parts.js";
 
 const glossary = new Glossary(
   [
@@ -85,7 +85,7 @@ describe("uncovered topics", () => {
 describe("written Cantonese", () => {
   it("is read as standard written Chinese, without touching the same characters inside standard words", async () => {
     const files = await readLexiconFiles(new URL("../../corpus", import.meta.url).pathname);
-    const withCantonese = { ...deps, repairs: [...deps.repairs, ...parseCantonese(files.cantoneseTsv)] };
+    const withCantonese = { ...deps, repairs: [...deps.repairs, ...parseDialects(files.dialectsTsv)] };
     expect(normaliseQuery("佢係新人,成日唔肯打電話俾客,點算?", withCantonese).normalized).toBe(
       "他是新人,整天不肯打電話給客,怎麼辦?",
     );

@@ -18,8 +18,8 @@ export interface LexiconFiles {
    * independent writers (questions.tsv's format).
    */
   managerSituationsTsv: string | (() => string);
-  /** corpus/cantonese.tsv: written Cantonese forms and their standard written Chinese. */
-  cantoneseTsv: string;
+  /** corpus/dialects.tsv: regional written forms (Cantonese, Wu, Northeastern …) and their standard written Chinese. */
+  dialectsTsv: string;
 }
 
 /** The runtime-neutral pieces of offline retrieval, from the built corpus and the lexicon files. */
@@ -39,20 +39,20 @@ export function offlineRetrievalParts(
     embedder,
     conceptRanker,
     questionRanker,
-    // Written Cantonese is read as standard Chinese the way a pasted spun word is read as the handbook's.
-    repairs: [...corpus.corpus.queryRepairs, ...parseCantonese(files.cantoneseTsv)],
+    // Regional speech is read as standard Chinese the way a pasted spun word is read as the handbook's.
+    repairs: [...corpus.corpus.queryRepairs, ...parseDialects(files.dialectsTsv)],
     toTraditional,
   };
 }
 
-/** corpus/cantonese.tsv: `cantonese<TAB>standard`, Traditional script. */
-export function parseCantonese(tsv: string): Array<{ spun: string; original: string }> {
+/** corpus/dialects.tsv: `dialect<TAB>standard<TAB>variety`, Traditional script. */
+export function parseDialects(tsv: string): Array<{ spun: string; original: string }> {
   const pairs: Array<{ spun: string; original: string }> = [];
   tsv.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim() || line.startsWith("#") || line.startsWith("cantonese\t")) return;
+    if (!line.trim() || line.startsWith("#") || line.startsWith("dialect\t")) return;
     const [spun, original] = line.split("\t");
     if (!spun || !original)
-      throw new Error(`cantonese.tsv line ${index + 1}: needs a Cantonese form and its standard form`);
+      throw new Error(`dialects.tsv line ${index + 1}: needs a regional form and its standard form`);
     pairs.push({ spun, original });
   });
   return pairs;

@@ -10,7 +10,8 @@ export const AdviceModelSchema = z.object({
   /** A hash of the training data and settings, so `--check` can tell a stale model. */
   trainedOn: z.string(),
   diagnosis: z.object({ who: LinearModelSchema, tenure: LinearModelSchema, problem: LinearModelSchema }).nullable(),
-  rank: LinearModelSchema.nullable(),
+  /** The passage ranker: models trained on resamples of the judged scenarios, whose fits are averaged. */
+  rank: z.array(LinearModelSchema).min(1).nullable(),
   /** Whether the handbook covers a scenario (labels `in` and `out`), over `scopeFeatures`. */
   scope: LinearModelSchema.nullable(),
 });

@@ -16,9 +16,12 @@ const Training = z.object({
 export const AdviceSettingsSchema = z.object({
   /** Passages retrieved per scenario, and the most the advice draws on. */
   passages: Count,
-  /** Steps quoted: at least `min` if the passages allow, at most `max`, up to `rounds` sentences per passage. */
+  /**
+   * Steps quoted: at least `min` if the passages allow, at most `max`, up to `rounds` sentences per passage; the best
+   * passage gives its `fromBest` best sentences before the next passage gives one.
+   */
   steps: z
-    .object({ min: Count, max: Count, rounds: Count })
+    .object({ min: Count, max: Count, rounds: Count, fromBest: Count })
     .refine((steps) => steps.min <= steps.max, { message: "min must not exceed max" }),
   /** How a handbook sentence is scored as a candidate step. */
   sentence: z.object({
@@ -55,6 +58,8 @@ export const AdviceSettingsSchema = z.object({
     focusFit: z.number().min(0).max(1),
     /** With the scope model: the chance the handbook covers a scenario it needs to be answered (0–1). */
     minCoverage: z.number().min(0).max(1),
+    /** Ranker models trained on bootstrap resamples and averaged (1: one model on all the data). */
+    bag: Count,
     training: Training,
     scopeTraining: Training,
     diagnosisTraining: Training,

@@ -6,11 +6,11 @@ import type { Lang, Ranked } from "../../retrieval/types.js";
 import type { Features } from "../fabe/features.js";
 import { LinearModel } from "../fabe/linear-model.js";
 import type { AdviceModelJson } from "./advice-model.js";
-import { composeOfflineAdvice } from "./compose-offline.js";
+import { composeOfflineAdvice, hasStep } from "./compose-offline.js";
 import type { AdviceData } from "./data.js";
 import { Diagnoser, type Diagnosis } from "./diagnose.js";
 import { adviceMessages, type PromptFiles, parseModelAdvice } from "./llm-advice.js";
-import { keptPassages, PassageRanker, type RankContext } from "./passage-ranker.js";
+import { keptPassages, PassageRanker, quotableFits, type RankContext } from "./passage-ranker.js";
 import type { PassageSituation } from "./passage-situations.js";
 import { scopeFeatures } from "./scope-model.js";
 import type { Advice } from "./types.js";
@@ -104,18 +104,31 @@ export class AdviceService {
       return candidates;
     }
     // The trained ranker: the passages that fit, best first, as many as reach `minFit` (at least the best one).
-    const fits = this.ranker.fit(
-      retrieval.results.map((chunk) => chunk.id),
-      candidates.context,
+    const fits = quotableFits(
+      this.ranker.fit(
+        retrieval.results.map((chunk) => chunk.id),
+        candidates.context,
+      ),
+      (id) => this.quotable(id),
+      (id) => this.sectionPassages(id),
     );
-    const ranked = [...retrieval.results]
-      .map((chunk) => chunk.id)
-      .sort((a, b) => (fits.get(b) ?? 0) - (fits.get(a) ?? 0));
+    const ranked = [...fits.keys()].sort((a, b) => (fits.get(b) ?? 0) - (fits.get(a) ?? 0));
     retrieval.results = keptPassages(ranked, fits, settings, candidates.context.focus).flatMap((id) => {
-      const chunk = retrieval.results.find((candidate) => candidate.id === id);
+      const chunk = retrieval.results.find((candidate) => candidate.id === id) ?? this.deps.corpus.chunk(id);
       return chunk ? [{ ...chunk, score: fits.get(id) ?? 0 }] : [];
     });
     return { retrieval, query, diagnosis };
+  }
+
+  /** Whether a passage has a sentence that can stand as a step (corpus/sentence-roles.tsv, or the rule for playbooks). */
+  quotable(id: string): boolean {
+    return hasStep(this.deps.corpus.corpus.sentences[id] ?? [], this.deps.data.settings.sentence);
+  }
+
+  /** The passages of the section a passage belongs to, in reading order. */
+  sectionPassages(id: string): readonly string[] {
+    const sectionId = this.deps.corpus.chunk(id)?.sectionId;
+    return this.deps.corpus.sections.find((section) => section.id === sectionId)?.chunkIds ?? [];
   }
 
   /** The scope model's chance that the handbook covers the scenario (1 without a model). */

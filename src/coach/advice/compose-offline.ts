@@ -114,15 +114,22 @@ function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps
     return { chunk, sentences };
   });
   const picks: Pick[] = [];
-  // Every passage's best sentence; then, while there are fewer than `min` steps, the next best sentences of the
-  // passages in rank order (the best passage's second sentence before the next passage's): no padding past `min`.
-  for (let round = 0; round < steps.rounds && picks.length < steps.min; round++) {
-    for (const { chunk, sentences } of ranked) {
-      const candidate = sentences[round];
-      if (!candidate || picks.length >= steps.max || (round > 0 && picks.length >= steps.min)) continue;
-      picks.push({ chunk, sentence: candidate.sentence });
+  const queues = ranked.map(({ chunk, sentences }) => ({ chunk, rest: sentences.map(({ sentence }) => sentence) }));
+  const take = (queue: (typeof queues)[number]) => {
+    const sentence = queue.rest.shift();
+    if (sentence && picks.length < steps.max) picks.push({ chunk: queue.chunk, sentence });
+  };
+  // The best passage's `fromBest` best sentences and every other passage's best; then, while there are fewer than
+  // `min` steps, the next best sentences of the passages in rank order (up to `rounds` from each): no padding past
+  // `min`.
+  queues.forEach((queue, rank) => {
+    for (let count = 0; count < (rank === 0 ? steps.fromBest : 1); count++) take(queue);
+  });
+  for (let round = 1; round < steps.rounds && picks.length < steps.min; round++)
+    for (const queue of queues) {
+      if (picks.length >= steps.min) break;
+      if (picks.filter((pick) => pick.chunk === queue.chunk).length <= round) take(queue);
     }
-  }
   // Keep the handbook's reading order within a passage, and the passages in rank order.
   return picks.slice(0, steps.max).sort((a, b) => {
     const rankA = results.indexOf(a.chunk);
@@ -160,18 +167,9 @@ function sentenceScore(
   wanted: WantedWords,
   scoring: AdviceSettings["sentence"],
 ): number {
+  const base = stepBase(sentence, index, scoring);
+  if (!Number.isFinite(base)) return base;
   const { text } = sentence;
-  if (text.length < scoring.minChars) return -Infinity;
-  let base: number;
-  // An annotated sentence is judged by its role: a rhetorical question can carry the passage's advice (4.7.1.6-01).
-  if (sentence.role) {
-    const roleScore = scoring.roles[sentence.role as keyof typeof scoring.roles];
-    if (roleScore === undefined) return -Infinity;
-    base = roleScore + (sentence.weight ?? 0) * scoring.weightPoints;
-  } else {
-    if (/[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text)) || !givesAdvice(text)) return -Infinity;
-    base = scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
-  }
   const zh = new Set([...bigrams(text), ...bigrams(sentence.when?.zh ?? "")]);
   const en = new Set(englishTokens(`${sentence.en} ${sentence.when?.en ?? ""}`));
   const sharedZh = [...zh].filter((token) => wanted.zh.has(token)).length;
@@ -181,6 +179,24 @@ function sentenceScore(
     sharedZh / scoring.sharedBigramsPerPoint + sharedEn / scoring.sharedWordsPerPoint,
   );
   return base + sharedPoints + Math.min(scoring.lengthCap, text.length / scoring.charsPerPoint);
+}
+
+/** What a sentence is worth as a step before the scenario is read; -Infinity when it cannot be one. */
+function stepBase(sentence: CorpusSentence, index: number, scoring: AdviceSettings["sentence"]): number {
+  const { text } = sentence;
+  if (text.length < scoring.minChars) return -Infinity;
+  // An annotated sentence is judged by its role: a rhetorical question can carry the passage's advice (4.7.1.6-01).
+  if (sentence.role) {
+    const roleScore = scoring.roles[sentence.role as keyof typeof scoring.roles];
+    return roleScore === undefined ? -Infinity : roleScore + (sentence.weight ?? 0) * scoring.weightPoints;
+  }
+  if (/[??]$/.test(text) || (index === 0 && !/[。!;,:]/.test(text)) || !givesAdvice(text)) return -Infinity;
+  return scoring.actionMarkers.some((marker) => text.includes(marker)) ? scoring.actionWeight : 0;
+}
+
+/** Whether a passage has a sentence that can be quoted as a step: a passage without one is never kept. */
+export function hasStep(sentences: readonly CorpusSentence[], scoring: AdviceSettings["sentence"]): boolean {
+  return sentences.some((sentence, index) => Number.isFinite(stepBase(sentence, index, scoring)));
 }
 
 /**

@@ -39,6 +39,25 @@ export function keptPassages<T>(
     .slice(0, settings.passages);
 }
 
+/**
+ * The fits of the passages that can be quoted. A passage with no sentence that stands as a step (only the problem
+ * described, a list's headings: 4.7.1.5-01) hands its fit to the quotable passages of its section: the handbook's
+ * sections were cut into passages by length, and the advice for the problem one passage describes is in the next.
+ */
+export function quotableFits(
+  fits: ReadonlyMap<string, number>,
+  quotable: (id: string) => boolean,
+  sectionPassages: (id: string) => readonly string[],
+): Map<string, number> {
+  const kept = new Map([...fits].filter(([id]) => quotable(id)));
+  for (const [id, value] of fits) {
+    if (quotable(id)) continue;
+    for (const sibling of sectionPassages(id))
+      if (sibling !== id && quotable(sibling) && value > (kept.get(sibling) ?? 0)) kept.set(sibling, value);
+  }
+  return kept;
+}
+
 /** What a passage without an annotation (a user's playbook) is taken to answer. */
 const ANY_SITUATION: PassageSituation = {
   who: ["rep", "reps", "team", "manager", "customer", "candidate"],
@@ -61,7 +80,7 @@ const PROBLEM_KIND: Record<string, string> = { manager: "management" };
  */
 export class PassageRanker {
   private readonly index: QuestionRanker;
-  private readonly model?: LinearModel;
+  private readonly models: LinearModel[];
 
   constructor(
     private readonly situations: ReadonlyMap<string, PassageSituation>,
@@ -69,7 +88,7 @@ export class PassageRanker {
     lines: readonly PassageQuestion[],
     chunks: readonly Chunk[],
     toTraditional: (text: string) => string,
-    model?: LinearModelJson,
+    models: readonly LinearModelJson[] = [],
   ) {
     // Each passage's annotated situation counts as two more lines of it, anchored at the passage's start.
     const annotated = chunks.flatMap((chunk) => {
@@ -82,11 +101,11 @@ export class PassageRanker {
         : [];
     });
     this.index = new QuestionRanker([...annotated, ...lines], chunks, toTraditional);
-    if (model) this.model = new LinearModel(model);
+    this.models = models.map((json) => new LinearModel(json));
   }
 
   get trained(): boolean {
-    return this.model !== undefined;
+    return this.models.length > 0;
   }
 
   /** Passages whose plain-words situation is most like the scenario (BM25), best first. */
@@ -147,15 +166,27 @@ export class PassageRanker {
   fit(ids: readonly string[], context: RankContext): Map<string, number> {
     const fits = new Map<string, number>();
     for (const id of ids) {
-      if (!this.model) {
+      if (!this.trained) {
         fits.set(id, 1 / (context.fused.indexOf(id) + 2));
         continue;
       }
-      const probabilities = this.model.predict(this.features(id, context));
-      const labels = this.model.labels;
-      const of = (label: string) => probabilities[labels.indexOf(label)] ?? 0;
-      fits.set(id, of("useful") + of("partial") / 2);
+      fits.set(id, ensembleFit(this.models, this.features(id, context)));
     }
     return fits;
   }
+}
+
+/**
+ * A passage's fit by an ensemble of ranker models: each model's chance that it is useful plus half the chance it is
+ * partial, averaged. Models trained on resamples of the judgments disagree where the data is thin; the average is
+ * steadier than any one of them.
+ */
+export function ensembleFit(models: readonly LinearModel[], features: Features): number {
+  let sum = 0;
+  for (const model of models) {
+    const probabilities = model.predict(features);
+    const of = (label: string) => probabilities[model.labels.indexOf(label)] ?? 0;
+    sum += of("useful") + of("partial") / 2;
+  }
+  return models.length ? sum / models.length : 0;
 }
