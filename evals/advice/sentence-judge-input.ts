@@ -28,9 +28,8 @@ for (const scenario of loadSet("writers").filter((item) => item.writer === value
   ];
   for (const [id, kind] of shown) {
     lines.push(`-- passage ${id} (${kind})`);
-    (handbook.sentences[id] ?? []).forEach((sentence, index) =>
-      lines.push(`[${id}#${index}] ${sentence.text}`, `    EN: ${sentence.en}`),
-    );
+    for (const [index, sentence] of (handbook.sentences[id] ?? []).entries())
+      lines.push(`[${id}#${index}] ${sentence.text}`, `    EN: ${sentence.en}`);
   }
   lines.push("");
 }

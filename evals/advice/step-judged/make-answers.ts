@@ -36,7 +36,8 @@ for (const id of wanted) {
     steps,
   });
   lines.push(`## ${id} (${scenario.lang})`, "", `Scenario: ${scenario.scenario}`, "", `Summary: ${advice.summary}`, "");
-  steps.forEach((step, index) => lines.push(`Step ${index + 1} [${step.citations.join(", ")}]: ${step.text}`, ""));
+  for (const [index, step] of steps.entries())
+    lines.push(`Step ${index + 1} [${step.citations.join(", ")}]: ${step.text}`, "");
 }
 writeFileSync(`${values.out}/answers.json`, `${JSON.stringify(answers, null, 1)}\n`);
 writeFileSync(`${values.out}/answers.md`, lines.join("\n"));
