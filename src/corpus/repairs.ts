@@ -59,16 +59,23 @@ export function parseRepairs(tsv: string): Repair[] {
  */
 export function applyRepairs(text: TrackedText, repairs: readonly Repair[], counts?: Map<string, number>): TrackedText {
   const source = text.text;
-  const ordered = [...repairs].sort((a, b) => b.spun.length - a.spun.length);
-  const allowed = ordered.map((repair) => (repair.guard ? guardSpans(source, repair) : undefined));
+  const byFirst = indexRepairs(repairs);
+  const allowed = new Map<Repair, Array<[number, number]>>();
+  const spansOf = (repair: Repair) => {
+    const known = allowed.get(repair);
+    if (known) return known;
+    const spans = guardSpans(source, repair);
+    allowed.set(repair, spans);
+    return spans;
+  };
   const edits: Edit[] = [];
   let position = 0;
   while (position < source.length) {
     let matched = false;
-    for (let r = 0; r < ordered.length; r++) {
-      const repair = ordered[r] as Repair;
+    // Only the forms that start with this character, longest first (a query meets hundreds of forms).
+    for (const repair of byFirst.get(source[position] as string) ?? []) {
       if (!source.startsWith(repair.spun, position)) continue;
-      const spans = allowed[r];
+      const spans = repair.guard ? spansOf(repair) : undefined;
       if (spans && !spans.some(([from, to]) => position >= from && position + repair.spun.length <= to)) continue;
       edits.push({ start: position, end: position + repair.spun.length, text: repair.original });
       counts?.set(keyOf(repair), (counts.get(keyOf(repair)) ?? 0) + 1);
@@ -79,6 +86,22 @@ export function applyRepairs(text: TrackedText, repairs: readonly Repair[], coun
     if (!matched) position++;
   }
   return text.applyEdits(edits);
+}
+
+const indexed = new WeakMap<readonly Repair[], Map<string, Repair[]>>();
+
+/** The repairs by their form's first UTF-16 unit, each list longest form first (stable: file order among equals). */
+function indexRepairs(repairs: readonly Repair[]): Map<string, Repair[]> {
+  const known = indexed.get(repairs);
+  if (known) return known;
+  const byFirst = new Map<string, Repair[]>();
+  for (const repair of [...repairs].sort((a, b) => b.spun.length - a.spun.length)) {
+    const first = repair.spun[0];
+    if (first === undefined) continue;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), repair]);
+  }
+  indexed.set(repairs, byFirst);
+  return byFirst;
 }
 
 export function keyOf(repair: Pick<Repair, "spun" | "original" | "guard">): string {

@@ -42,6 +42,17 @@ export function detectLanguage(text: string, toTraditional: (text: string) => st
   return simplified > traditional ? "zh-Hans" : "zh-Hant";
 }
 
+const asRepairList = new WeakMap<NormaliseDeps["repairs"], Repair[]>();
+
+/** The query repairs as `applyRepairs` takes them, made once per list (its index is kept per list too). */
+function asRepairs(repairs: NormaliseDeps["repairs"]): Repair[] {
+  const known = asRepairList.get(repairs);
+  if (known) return known;
+  const list = repairs.map((repair) => ({ ...repair, note: "" }));
+  asRepairList.set(repairs, list);
+  return list;
+}
+
 /**
  * From a user's query to what the indexes are searched with: script unified to Traditional, pasted spun
  * words repaired, and the glossary's concepts found and expanded into the handbook's own terms (for the
@@ -50,10 +61,7 @@ export function detectLanguage(text: string, toTraditional: (text: string) => st
 export function normaliseQuery(query: string, deps: NormaliseDeps, lang?: Lang): NormalisedQuery {
   const detected = lang ?? detectLanguage(query, deps.toTraditional);
   const traditional = deps.toTraditional(query.normalize("NFKC"));
-  const normalized = applyRepairs(
-    TrackedText.fromSource(traditional),
-    deps.repairs.map((repair) => ({ ...repair, note: "" })),
-  ).text;
+  const normalized = applyRepairs(TrackedText.fromSource(traditional), asRepairs(deps.repairs)).text;
   const expansion = deps.lexicon.expand(normalized);
   const matches = deps.glossary.match(normalized);
   const concepts = matches.map((match) => match.id);
