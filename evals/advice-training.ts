@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AdviceModelJson } from "../src/coach/advice/advice-model.js";
 import type { AdviceSettings } from "../src/coach/advice/advice-settings.js";
 import type { AdviceService } from "../src/coach/advice/advise.js";
+import { stepPlan } from "../src/coach/advice/compose-offline.js";
 import type { Diagnosis } from "../src/coach/advice/diagnose.js";
 import { keptPassages, quotableFits, type RankContext } from "../src/coach/advice/passage-ranker.js";
 import type { Features } from "../src/coach/fabe/features.js";
@@ -187,10 +188,9 @@ function poisson(random: () => number): number {
 }
 
 /**
- * What the answer would quote, as `AdviceService.prepare` and the offline composer choose it: the passages by fit,
- * the best one and every other reaching `minFit`, at most `passages`; then one step per passage, and more
- * sentences of the same passages (up to `rounds` each) while there are fewer than `steps.min`. Each passage is taken
- * to have enough sentences: the end-to-end figure (`evals/advice/quality.ts`) counts the real ones.
+ * What the answer would quote, as `AdviceService.prepare` and the offline composer choose it: the quotable passages
+ * by fit (a passage with nothing quotable handing its fit to its section), the best one and every other reaching
+ * `minFit`, at most `passages`; then the steps as the composer plans them (`stepPlan`).
  */
 export function planAnswer(
   fits: ReadonlyMap<string, number>,
@@ -202,13 +202,11 @@ export function planAnswer(
   const quoted = quotableFits(fits, quotable, sectionPassages);
   const ranked = [...quoted].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const kept = keptPassages(ranked, quoted, settings, focus);
-  const steps: string[][] = kept.flatMap((id, rank) =>
-    Array.from({ length: rank === 0 ? settings.steps.fromBest : 1 }, () => [id]),
-  );
-  for (let round = 1; round < settings.steps.rounds && steps.length < settings.steps.min; round++)
-    for (const id of kept)
-      if (steps.length < settings.steps.min && steps.filter(([cited]) => cited === id).length <= round)
-        steps.push([id]);
+  // Each passage is taken to have `rounds` quotable sentences: the end-to-end figure counts the real ones.
+  const steps = stepPlan(
+    kept.map(() => settings.steps.rounds),
+    settings.steps,
+  ).map((index) => [kept[index] as string]);
   return { citations: kept, steps };
 }
 

@@ -98,7 +98,9 @@ function indexRepairs(repairs: readonly Repair[]): Map<string, Repair[]> {
   for (const repair of [...repairs].sort((a, b) => b.spun.length - a.spun.length)) {
     const first = repair.spun[0];
     if (first === undefined) continue;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), repair]);
+    const list = byFirst.get(first);
+    if (list) list.push(repair);
+    else byFirst.set(first, [repair]);
   }
   indexed.set(repairs, byFirst);
   return byFirst;

@@ -41,6 +41,8 @@ export interface AdviceDeps {
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
 export class AdviceService {
   private built?: { diagnoser: Diagnoser; ranker: PassageRanker; scopeModel?: LinearModel };
+  /** Whether each passage has a quotable sentence: fixed for a corpus, so worked out once per passage. */
+  private readonly quotableIds = new Map<string, boolean>();
 
   constructor(private readonly deps: AdviceDeps) {}
 
@@ -122,7 +124,12 @@ export class AdviceService {
 
   /** Whether a passage has a sentence that can stand as a step (corpus/sentence-roles.tsv, or the rule for playbooks). */
   quotable(id: string): boolean {
-    return hasStep(this.deps.corpus.corpus.sentences[id] ?? [], this.deps.data.settings.sentence);
+    let known = this.quotableIds.get(id);
+    if (known === undefined) {
+      known = hasStep(this.deps.corpus.corpus.sentences[id] ?? [], this.deps.data.settings.sentence);
+      this.quotableIds.set(id, known);
+    }
+    return known;
   }
 
   /** The passages of the section a passage belongs to, in reading order. */

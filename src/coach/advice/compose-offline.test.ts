@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { givesAdvice } from "./compose-offline.js";
+import { givesAdvice, stepPlan } from "./compose-offline.js";
 
 describe("givesAdvice", () => {
   it("keeps sentences that say what to do", () => {
@@ -14,5 +14,22 @@ describe("givesAdvice", () => {
     expect(givesAdvice("6)促成")).toBe(false);
     expect(givesAdvice("【08:00–08:30】")).toBe(false);
     expect(givesAdvice("如果這五個問題的答案都是肯定的,那就放手去做吧。")).toBe(false);
+  });
+});
+
+describe("stepPlan", () => {
+  const steps = { min: 3, max: 6, rounds: 3, fromBest: 2 };
+
+  it("takes the best passage's two best sentences, then one from each other passage", () => {
+    expect(stepPlan([5, 5, 5], steps)).toEqual([0, 0, 1, 2]);
+  });
+
+  it("fills to `min` from the passages in rank order, as far as their sentences go", () => {
+    expect(stepPlan([1, 4], steps)).toEqual([0, 1, 1]);
+    expect(stepPlan([1], steps)).toEqual([0]);
+  });
+
+  it("never plans more than `max` steps", () => {
+    expect(stepPlan([3, 1, 1, 1, 1, 1, 1], steps)).toEqual([0, 0, 1, 2, 3, 4]);
   });
 });

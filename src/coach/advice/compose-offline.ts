@@ -113,31 +113,47 @@ function pickSteps(results: readonly ScoredChunk[], query: NormalisedQuery, deps
       .sort((a, b) => b.score - a.score);
     return { chunk, sentences };
   });
-  const picks: Pick[] = [];
-  const queues = ranked.map(({ chunk, sentences }) => ({ chunk, rest: sentences.map(({ sentence }) => sentence) }));
-  const take = (queue: (typeof queues)[number]) => {
-    const sentence = queue.rest.shift();
-    if (sentence && picks.length < steps.max) picks.push({ chunk: queue.chunk, sentence });
-  };
-  // The best passage's `fromBest` best sentences and every other passage's best; then, while there are fewer than
-  // `min` steps, the next best sentences of the passages in rank order (up to `rounds` from each): no padding past
-  // `min`.
-  queues.forEach((queue, rank) => {
-    for (let count = 0; count < (rank === 0 ? steps.fromBest : 1); count++) take(queue);
+  const used = ranked.map(() => 0);
+  const picks: Pick[] = stepPlan(
+    ranked.map(({ sentences }) => sentences.length),
+    steps,
+  ).map((index) => {
+    const { chunk, sentences } = ranked[index] as (typeof ranked)[number];
+    const position = used[index] ?? 0;
+    used[index] = position + 1;
+    return { chunk, sentence: (sentences[position] as (typeof sentences)[number]).sentence };
   });
-  for (let round = 1; round < steps.rounds && picks.length < steps.min; round++)
-    for (const queue of queues) {
-      if (picks.length >= steps.min) break;
-      if (picks.filter((pick) => pick.chunk === queue.chunk).length <= round) take(queue);
-    }
   // Keep the handbook's reading order within a passage, and the passages in rank order.
-  return picks.slice(0, steps.max).sort((a, b) => {
+  return picks.sort((a, b) => {
     const rankA = results.indexOf(a.chunk);
     const rankB = results.indexOf(b.chunk);
     if (rankA !== rankB) return rankA - rankB;
     const list = deps.corpus.corpus.sentences[a.chunk.id] ?? [];
     return list.indexOf(a.sentence) - list.indexOf(b.sentence);
   });
+}
+
+/**
+ * Which passage each step comes from, in the order they are picked, given how many quotable sentences each passage
+ * (best first) has: the best passage's `fromBest` best sentences and every other passage's best; then, while there are
+ * fewer than `min` steps, the next sentences of the passages in rank order, up to `rounds` from each. Never more than
+ * `max`; no padding past `min`. Training plans answers with the same function (evals/advice-training.ts).
+ */
+export function stepPlan(available: readonly number[], steps: AdviceSettings["steps"]): number[] {
+  const taken = available.map(() => 0);
+  const order: number[] = [];
+  const take = (index: number) => {
+    if (order.length >= steps.max || (taken[index] as number) >= (available[index] as number)) return;
+    taken[index] = (taken[index] as number) + 1;
+    order.push(index);
+  };
+  available.forEach((_, index) => {
+    for (let count = 0; count < (index === 0 ? steps.fromBest : 1); count++) take(index);
+  });
+  for (let round = 1; round < steps.rounds && order.length < steps.min; round++)
+    for (let index = 0; index < available.length && order.length < steps.min; index++)
+      if ((taken[index] as number) <= round) take(index);
+  return order;
 }
 
 function names(text: string, terms: readonly string[] = []): boolean {
