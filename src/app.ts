@@ -4,6 +4,8 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import "./api/router.js";
 import type { AdviceService } from "./coach/advice/advise.js";
+import type { ConversationService } from "./coach/chat/conversation-service.js";
+import type { RepService } from "./coach/chat/rep-service.js";
 import type { FabeService } from "./coach/fabe/fabe-service.js";
 import type { RoleplayService } from "./coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "./corpus/corpus-index.js";
@@ -15,9 +17,11 @@ import { type RateLimiter, rateLimit } from "./lib/rate-limit.js";
 import { requestLog } from "./lib/request-log.js";
 import type { Retriever } from "./retrieval/retriever.js";
 import { adviceRoutes } from "./routes/advice.js";
+import { conversationRoutes } from "./routes/conversations.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { fabeRoutes } from "./routes/fabe.js";
 import { type HealthDeps, healthRoutes } from "./routes/health.js";
+import { repRoutes } from "./routes/reps.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
 import { roleplayRoutes } from "./routes/roleplay.js";
 import { type ApiDocsAssets, apiDocsRoutes } from "./web/api-docs.js";
@@ -45,6 +49,8 @@ export interface AppDeps {
   advice: AdviceService;
   fabe: FabeService;
   roleplay: RoleplayService;
+  conversations: ConversationService;
+  reps: RepService;
   web: WebAssets;
   /** Swagger UI's files for /docs; absent on Workers, where static assets serve them (wrangler.toml). */
   apiDocs?: ApiDocsAssets;
@@ -87,7 +93,9 @@ export function createApp(deps: AppDeps) {
     .route("/api/retrieve", retrieveRoutes({ retriever: deps.retriever }))
     .route("/api/advice", adviceRoutes({ advice: deps.advice }))
     .route("/api/fabe", fabeRoutes({ fabe: deps.fabe }))
-    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay }));
+    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay }))
+    .route("/api/conversations", conversationRoutes({ conversations: deps.conversations }))
+    .route("/api/reps", repRoutes({ reps: deps.reps }));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

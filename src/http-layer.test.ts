@@ -29,7 +29,7 @@ describe("/openapi.json", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const served = app.routes
-      .filter((route) => route.path.startsWith("/api/") && ["GET", "POST"].includes(route.method))
+      .filter((route) => route.path.startsWith("/api/") && ["GET", "POST", "PATCH", "DELETE"].includes(route.method))
       .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}")}`);
     const listed = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method} ${path}`),

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { realAppDeps } from "../../test/support/app-deps.js";
 import type { AppDeps } from "../app.js";
 import { readEdgeData } from "../entry/edge-data.js";
+import { SqliteChatStore } from "./chat/sqlite-chat-store.js";
 import { readCoachFiles } from "./coach-files.js";
 import { SqliteSessionStore } from "./roleplay/sqlite-store.js";
 import { type CoachFiles, createCoachServices } from "./services.js";
@@ -43,6 +44,7 @@ const start = (coachFiles: CoachFiles) =>
     situationsTsv: readFileSync(join(root, "corpus", "passage-situations.tsv"), "utf8"),
     managerSituationsTsv: readFileSync(join(root, "corpus", "manager-situations.tsv"), "utf8"),
     sessions: new SqliteSessionStore(":memory:"),
+    chat: new SqliteChatStore(":memory:"),
   });
 
 describe("settings files", () => {

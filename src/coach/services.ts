@@ -4,6 +4,9 @@ import type { ChatModel } from "../llm/types.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { AdviceService } from "./advice/advise.js";
 import { type AdvicePromptFiles, createAdviceService } from "./advice/create-advice.js";
+import type { ChatStore } from "./chat/chat-store.js";
+import { ConversationService } from "./chat/conversation-service.js";
+import { RepService } from "./chat/rep-service.js";
 import { type FabeFiles, FabeService } from "./fabe/fabe-service.js";
 import { type RoleplayFiles, RoleplayService } from "./roleplay/roleplay-service.js";
 import type { SessionStore } from "./roleplay/session-store.js";
@@ -25,6 +28,8 @@ export interface CoachServiceDeps {
   managerSituationsTsv: string | (() => string);
   /** Where role-play sessions live: SQLite on Node, D1 on Workers. */
   sessions: SessionStore;
+  /** Where conversations and rep files live: SQLite on Node, D1 on Workers. */
+  chat: ChatStore;
   /** Present in llm mode. */
   model?: ChatModel;
   /** Role-play session ids (a session's replies vary by its id); random unless an eval needs them repeatable. */
@@ -35,6 +40,8 @@ export interface CoachServices {
   advice: AdviceService;
   fabe: FabeService;
   roleplay: RoleplayService;
+  conversations: ConversationService;
+  reps: RepService;
 }
 
 /** Advice, FABE and role-play wired the same way for every runtime, benchmark and eval. */
@@ -42,18 +49,23 @@ export function createCoachServices(deps: CoachServiceDeps): CoachServices {
   const { corpus, retriever, files, model } = deps;
   const withModel = model ? { model } : {};
   const fabe = new FabeService(files.fabe, corpus, toTraditional, model);
+  const advice = createAdviceService({
+    retriever,
+    corpus,
+    prompts: files.advicePrompts,
+    situationsTsv: deps.situationsTsv,
+    managerSituationsTsv: deps.managerSituationsTsv,
+    toTraditional,
+    toSimplified,
+    ...withModel,
+  });
+  const now = () => new Date();
+  const randomId = () => crypto.randomUUID();
   return {
-    advice: createAdviceService({
-      retriever,
-      corpus,
-      prompts: files.advicePrompts,
-      situationsTsv: deps.situationsTsv,
-      managerSituationsTsv: deps.managerSituationsTsv,
-      toTraditional,
-      toSimplified,
-      ...withModel,
-    }),
+    advice,
     fabe,
+    conversations: new ConversationService({ store: deps.chat, advice, newId: randomId, now }),
+    reps: new RepService({ store: deps.chat, newId: randomId, now }),
     roleplay: new RoleplayService(files.roleplay, {
       store: deps.sessions,
       corpus,

@@ -70,11 +70,11 @@ describe("migrations/ on SQLite", () => {
   it("gives a new file the whole schema and records each migration by name, once", () => {
     const file = join(dir, "fresh.db");
     const db = new Database(file);
-    expect(migrateSqlite(db)).toEqual(["0001_sessions.sql", "0002_session_owner.sql"]);
+    expect(migrateSqlite(db)).toEqual(["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"]);
     expect(migrateSqlite(db)).toEqual([]);
     db.close();
     expect(applied(file)).toEqual({
-      names: ["0001_sessions.sql", "0002_session_owner.sql"],
+      names: ["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"],
       columns: ["id", "persona", "mode", "lang", "state", "turn", "created_at", "owner_user", "owner_team"],
     });
   });
@@ -98,7 +98,7 @@ describe("migrations/ on SQLite", () => {
     );
     expect((await store.get(ID))?.messages).toHaveLength(3);
     store.close();
-    expect(applied(file).names).toEqual(["0001_sessions.sql", "0002_session_owner.sql"]);
+    expect(applied(file).names).toEqual(["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"]);
     expect(applied(file).columns).toContain("owner_team");
   });
 
@@ -108,8 +108,8 @@ describe("migrations/ on SQLite", () => {
     const file = oldFile("later.db", true);
     const db = new Database(file);
     migrateSqlite(db, folder);
-    writeFileSync(join(folder, "0003_notes.sql"), "CREATE TABLE `notes` (`id` text PRIMARY KEY NOT NULL);");
-    expect(migrateSqlite(db, folder)).toEqual(["0003_notes.sql"]);
+    writeFileSync(join(folder, "0009_notes.sql"), "CREATE TABLE `notes` (`id` text PRIMARY KEY NOT NULL);");
+    expect(migrateSqlite(db, folder)).toEqual(["0009_notes.sql"]);
     expect(db.prepare("SELECT COUNT(*) AS count FROM sessions").get()).toEqual({ count: 1 });
     db.close();
   });
@@ -117,7 +117,7 @@ describe("migrations/ on SQLite", () => {
   it("rolls the whole run back when a migration fails, recording nothing", () => {
     const folder = join(dir, "broken");
     cpSync(MIGRATIONS_DIR, folder, { recursive: true });
-    writeFileSync(join(folder, "0003_broken.sql"), "CREATE TABLE good (id TEXT);\nCREATE TABLE sessions (id TEXT);");
+    writeFileSync(join(folder, "0009_broken.sql"), "CREATE TABLE good (id TEXT);\nCREATE TABLE sessions (id TEXT);");
     const db = new Database(":memory:");
     expect(() => migrateSqlite(db, folder)).toThrow(/already exists/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('good', 'd1_migrations')").all()).toEqual([]);

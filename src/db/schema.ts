@@ -1,4 +1,4 @@
-import { foreignKey, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Everything the service stores, for both runtimes (SQLite on Node, D1 on Workers). A new table goes here;
@@ -35,5 +35,86 @@ export const messages = sqliteTable(
   ],
 );
 
+/**
+ * A rep's file (職員檔案, handbook 4.5.4.1.1), kept by the manager who made it. `name`, `start_date` and `type` are
+ * columns because the diagnosis reads them; the other fields the handbook lists (gender, age, education, …) and the
+ * monthly results are one JSON document, read and written whole.
+ */
+export const reps = sqliteTable(
+  "reps",
+  {
+    id: text("id").primaryKey(),
+    ownerUser: text("owner_user").notNull(),
+    ownerTeam: text("owner_team").notNull(),
+    name: text("name").notNull(),
+    startDate: text("start_date"),
+    type: text("type"),
+    profile: text("profile").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [index("reps_owner").on(table.ownerUser, table.updatedAt)],
+);
+
+/** The timeline of a rep's file: problems noticed, talks held, anything else the manager notes. */
+export const repNotes = sqliteTable(
+  "rep_notes",
+  {
+    id: text("id").primaryKey(),
+    repId: text("rep_id").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    at: text("at").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    index("rep_notes_rep").on(table.repId, table.at),
+    foreignKey({ columns: [table.repId], foreignColumns: [reps.id] }),
+  ],
+);
+
+/**
+ * A manager's conversation with the coach. `state` is what a follow-up carries (the diagnosis so far, the passages
+ * already cited, JSON); `turns` counts the stored turns and guards concurrent follow-ups as `sessions.turn` does.
+ */
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    ownerUser: text("owner_user").notNull(),
+    ownerTeam: text("owner_team").notNull(),
+    repId: text("rep_id"),
+    title: text("title").notNull(),
+    lang: text("lang").notNull(),
+    state: text("state").notNull(),
+    turns: integer("turns").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [
+    index("conversations_owner").on(table.ownerUser, table.updatedAt),
+    index("conversations_rep").on(table.repId),
+  ],
+);
+
+/** A conversation's messages in order: the manager's and the coach's (whose answer is kept whole as JSON). */
+export const conversationMessages = sqliteTable(
+  "conversation_messages",
+  {
+    conversationId: text("conversation_id").notNull(),
+    seq: integer("seq").notNull(),
+    id: text("id").notNull(),
+    role: text("role").notNull(),
+    text: text("text").notNull(),
+    advice: text("advice"),
+    carried: text("carried"),
+    at: text("at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.seq] }),
+    foreignKey({ columns: [table.conversationId], foreignColumns: [conversations.id] }),
+  ],
+);
+
 /** The schema object the drizzle drivers take. */
-export const schema = { sessions, messages };
+export const schema = { sessions, messages, reps, repNotes, conversations, conversationMessages };

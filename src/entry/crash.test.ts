@@ -63,3 +63,40 @@ describe("a SIGKILL in the middle of a role-play session", () => {
     second.child.kill("SIGKILL");
   }, 60_000);
 });
+
+describe("a SIGKILL in the middle of a conversation", () => {
+  it("loses no acknowledged message, and a turn is stored whole or not at all", async () => {
+    const first = await start();
+    const rep = (await (await post(`${first.url}/api/reps`, { name: "老張", startDate: "2023-03-01" })).json()) as {
+      id: string;
+    };
+    const conversation = (await (await post(`${first.url}/api/conversations`, { repId: rep.id })).json()) as {
+      id: string;
+    };
+    const acknowledged: string[] = [];
+    for (const text of ["老張最近開會都在滑手機，新人問他也不理。", "那如果他直接拒絕呢？"]) {
+      const response = await post(`${first.url}/api/conversations/${conversation.id}/messages`, { text });
+      expect(response.status).toBe(200);
+      acknowledged.push(text);
+    }
+    const inFlight = post(`${first.url}/api/conversations/${conversation.id}/messages`, {
+      text: "我要不要先跟他的主管談？",
+    }).catch(() => undefined);
+    first.child.kill("SIGKILL");
+    await inFlight;
+
+    const second = await start();
+    const stored = (await (await fetch(`${second.url}/api/conversations/${conversation.id}`)).json()) as {
+      messages: Array<{ role: string; text: string; advice?: unknown }>;
+    };
+    const asked = stored.messages.filter((message) => message.role === "manager").map((message) => message.text);
+    expect(asked.slice(0, acknowledged.length)).toEqual(acknowledged);
+    // Manager, coach, manager, coach …: never a question without its answer.
+    expect(stored.messages.length % 2).toBe(0);
+    stored.messages.forEach((message, index) => {
+      expect(message.role).toBe(index % 2 === 0 ? "manager" : "coach");
+      if (message.role === "coach") expect(message.advice).toBeDefined();
+    });
+    second.child.kill("SIGKILL");
+  }, 60_000);
+});

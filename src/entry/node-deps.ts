@@ -2,6 +2,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.js";
+import type { ChatStore } from "../coach/chat/chat-store.js";
+import { SqliteChatStore } from "../coach/chat/sqlite-chat-store.js";
 import { readCoachFiles } from "../coach/coach-files.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
@@ -18,9 +20,19 @@ import { corpusPaths } from "./corpus-paths.js";
 
 export const ROOT = packageRoot(import.meta.url);
 
+/** The SQLite file under COACH_DATA_DIR: role-play sessions, conversations and rep files. */
+function databaseFile(config: Config): string {
+  return join(resolve(ROOT, config.dataDir), "sessions.db");
+}
+
 /** The SQLite session store under COACH_DATA_DIR. */
 export function openSessionStore(config: Config): SqliteSessionStore {
-  return new SqliteSessionStore(join(resolve(ROOT, config.dataDir), "sessions.db"));
+  return new SqliteSessionStore(databaseFile(config));
+}
+
+/** The SQLite store of conversations and rep files (the same file, its own connection). */
+export function openChatStore(config: Config): SqliteChatStore {
+  return new SqliteChatStore(databaseFile(config));
 }
 
 /**
@@ -32,6 +44,7 @@ export async function nodeAppDeps(
   log: (line: string) => void = console.log,
   /** The session store to keep (a playbook reload rebuilds the rest, not the database connection). */
   sessions: SessionStore = openSessionStore(config),
+  chat: ChatStore = openChatStore(config),
 ): Promise<AppDeps> {
   const { corpus, rebuilt } = await loadOrIngest(corpusPaths(ROOT, config));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
@@ -50,6 +63,7 @@ export async function nodeAppDeps(
     apiDocs: await readApiDocsAssets(),
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
     sessions,
+    chat,
     // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
     clientKey: (context) => {
       try {

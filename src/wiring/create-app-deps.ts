@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppDeps } from "../app.js";
+import type { ChatStore } from "../coach/chat/chat-store.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { type CoachFiles, createCoachServices } from "../coach/services.js";
 import type { Config } from "../config.js";
@@ -30,6 +31,8 @@ export interface RuntimeParts {
   openStore: (request: StoreRequest) => Promise<Store>;
   /** SQLite on Node, D1 on Workers. */
   sessions: SessionStore;
+  /** Conversations and rep files: SQLite on Node, D1 on Workers. */
+  chat: ChatStore;
   /** The client's address for the rate limit (the socket on Node, CF-Connecting-IP on Workers). */
   clientKey: (context: Context) => string;
   version: string;
@@ -68,6 +71,7 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     situationsTsv: parts.lexicon.situationsTsv,
     managerSituationsTsv: parts.lexicon.managerSituationsTsv,
     sessions: parts.sessions,
+    chat: parts.chat,
     ...(model ? { model } : {}),
     ...(parts.newId ? { newId: parts.newId } : {}),
   });

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppDeps } from "../../src/app.js";
+import type { ChatStore } from "../../src/coach/chat/chat-store.js";
+import { SqliteChatStore } from "../../src/coach/chat/sqlite-chat-store.js";
 import { readCoachFiles } from "../../src/coach/coach-files.js";
 import type { SessionStore } from "../../src/coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
@@ -23,6 +25,8 @@ export interface TestAppOptions {
   sessionsFile?: string;
   /** A session store of the test's own (e.g. a D1-shaped one); SQLite when absent. */
   sessions?: SessionStore;
+  /** Conversations and rep files; SQLite in the sessions file (or in memory) when absent. */
+  chat?: ChatStore;
   playbookDir?: string;
   /** The store to index into; the in-memory one when absent (bench and evals pass LanceDB). */
   openStore?: (request: StoreRequest) => Promise<Store>;
@@ -53,6 +57,7 @@ export async function realAppDeps(options: TestAppOptions = {}): Promise<AppDeps
     apiDocs: await readApiDocsAssets(),
     openStore: options.openStore ?? openMemoryStore,
     sessions: options.sessions ?? new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
+    chat: options.chat ?? new SqliteChatStore(options.sessionsFile ?? ":memory:"),
     clientKey: () => "test",
     version: "test",
     ...(options.model ? { model: options.model } : {}),

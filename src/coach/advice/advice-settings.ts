@@ -64,6 +64,13 @@ export const AdviceSettingsSchema = z.object({
     scopeTraining: Training,
     diagnosisTraining: Training,
   }),
+  /** A follow-up in a conversation (src/coach/chat/follow-up.ts). */
+  followUp: z.object({
+    /** The fit of a passage an earlier answer already quoted is multiplied by this (0–1). */
+    quotedWeight: z.number().min(0).max(1),
+    /** The weight of the follow-up read alone, against 1 for it read with the turns before (0: never alone). */
+    aloneWeight: z.number().min(0).max(2),
+  }),
   /** Passage titles named in the summary. */
   summaryTitles: Count,
   /** An explicit duration ("做了三年") counts as this many cue words for the tenure finding. */

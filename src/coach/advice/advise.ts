@@ -1,5 +1,6 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { type ChatModel, ProviderError } from "../../llm/types.js";
+import { detectLanguage } from "../../retrieval/normalise.js";
 import type { PassageQuestion } from "../../retrieval/question-ranker.js";
 import type { Retrieval, Retriever, ScoredChunk } from "../../retrieval/retriever.js";
 import type { Lang, Ranked } from "../../retrieval/types.js";
@@ -36,6 +37,21 @@ export interface AdviceDeps {
   toSimplified: (text: string) => string;
   conceptLabel: (id: string, lang: Lang) => string | undefined;
   conceptHandbookTerms: (id: string) => readonly string[] | undefined;
+}
+
+/**
+ * What an advice request knows besides its text: a conversation's earlier turns or a rep's file (src/coach/chat/).
+ */
+export interface AdviceContext {
+  /** Corrects the diagnosis before ranking: a rep file's tenure and type, the fields a follow-up carries. */
+  adjustDiagnosis?: (diagnosis: Diagnosis) => Diagnosis;
+  /** Passages the conversation already quoted: their fit is multiplied by `weight` (the follow-up wants the next thing). */
+  quoted?: { ids: ReadonlySet<string>; weight: number };
+  /**
+   * The tenure is known for certain (from a rep's file, not read from words): the passage the handbook has for that
+   * tenure group (prompts/diagnosis.json, its first concept) joins the diagnosed type's and stage's as a focus passage.
+   */
+  tenureKnown?: boolean;
 }
 
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
@@ -87,8 +103,8 @@ export class AdviceService {
     return this.parts.scopeModel;
   }
 
-  async prepare(scenario: string, lang?: Lang) {
-    const { candidates, settings } = await this.candidates(scenario, lang);
+  async prepare(scenario: string, lang?: Lang, context: AdviceContext = {}) {
+    const { candidates, settings } = await this.candidates(scenario, lang, context);
     const { retrieval, query, diagnosis } = candidates;
     if (this.scopeModel) {
       // The trained scope model decides, in place of retrieval's own rule (which kept its passages for it).
@@ -114,6 +130,8 @@ export class AdviceService {
       (id) => this.quotable(id),
       (id) => this.sectionPassages(id),
     );
+    const quoted = context.quoted;
+    if (quoted) for (const [id, value] of fits) if (quoted.ids.has(id)) fits.set(id, value * quoted.weight);
     const ranked = [...fits.keys()].sort((a, b) => (fits.get(b) ?? 0) - (fits.get(a) ?? 0));
     retrieval.results = keptPassages(ranked, fits, settings, candidates.context.focus).flatMap((id) => {
       const chunk = retrieval.results.find((candidate) => candidate.id === id) ?? this.deps.corpus.chunk(id);
@@ -154,7 +172,7 @@ export class AdviceService {
    * the scope model decides), the diagnosis, what the ranker weighs of them (every ranker's order and the
    * diagnosed situation) and what the scope model weighs. `npm run advice:train` learns from the same.
    */
-  async candidates(scenario: string, lang?: Lang) {
+  async candidates(scenario: string, lang?: Lang, context: AdviceContext = {}) {
     const settings = this.deps.data.settings;
     const retrieval = await this.deps.retriever.retrieve(scenario, {
       k: settings.rank.candidates,
@@ -162,11 +180,12 @@ export class AdviceService {
       ...(lang ? { lang } : {}),
     });
     const query = this.deps.retriever.normalise(scenario);
-    const diagnosis = this.diagnoser.diagnose(query, retrieval.lang);
+    const read = this.diagnoser.diagnose(query, retrieval.lang);
+    const diagnosis = context.adjustDiagnosis ? context.adjustDiagnosis(read) : read;
     const situations = this.withPlaybooks(this.ranker.situationRanking(query, settings.rank.candidates), retrieval);
     retrieval.rankings = { ...retrieval.rankings, situations };
-    const focus = this.focusPassages(diagnosis);
-    const context: RankContext = {
+    const focus = this.focusPassages(diagnosis, context.tenureKnown);
+    const rankContext: RankContext = {
       fused: retrieval.results.map((chunk) => chunk.id),
       rankings: retrieval.rankings,
       diagnosis,
@@ -181,7 +200,10 @@ export class AdviceService {
       if (chunk && !retrieval.results.some((candidate) => candidate.id === id))
         retrieval.results.push({ ...chunk, score: 0 });
     }
-    return { candidates: { retrieval, query, diagnosis, context, scope: scopeFeatures(retrieval, query) }, settings };
+    return {
+      candidates: { retrieval, query, diagnosis, context: rankContext, scope: scopeFeatures(retrieval, query) },
+      settings,
+    };
   }
 
   /**
@@ -210,10 +232,11 @@ export class AdviceService {
   }
 
   /** The passages a diagnosed type, stage or combination of findings has of its own (prompts/diagnosis.json). */
-  private focusPassages(diagnosis: Diagnosis): ScoredChunk[] {
+  private focusPassages(diagnosis: Diagnosis, tenureKnown = false): ScoredChunk[] {
     const focus: ScoredChunk[] = [];
     const wanted: string[][] = this.diagnoser.focusConcepts(diagnosis).map((concept) => [concept]);
-    for (const dimension of ["type", "stage"] as const) {
+    const dimensions = tenureKnown ? (["type", "stage", "tenure"] as const) : (["type", "stage"] as const);
+    for (const dimension of dimensions) {
       const finding = diagnosis[dimension];
       const entry = finding
         ? this.deps.data.diagnosis[dimension].find((value) => value.value === finding.value)
@@ -247,8 +270,13 @@ export class AdviceService {
    * The advice for a scenario: the model's when llm mode is on and its answer validates, the offline
    * composer's otherwise (then `fallback` says why). `onDelta` receives text as it is produced.
    */
-  async advise(scenario: string, lang?: Lang, onDelta?: (text: string) => void | Promise<void>): Promise<Advice> {
-    const prepared = await this.prepare(scenario, lang);
+  async advise(
+    scenario: string,
+    lang?: Lang,
+    onDelta?: (text: string) => void | Promise<void>,
+    context: AdviceContext = {},
+  ): Promise<Advice> {
+    const prepared = await this.prepare(scenario, lang, context);
     const llm = this.deps.llm;
     if (!llm || prepared.retrieval.abstained) return this.streamed(this.compose(prepared), onDelta);
     try {
@@ -263,9 +291,56 @@ export class AdviceService {
     }
   }
 
+  /**
+   * Advice for a message read in several ways (a follow-up alone, and with the conversation before it): each reading
+   * is prepared as a scenario; a passage takes its best weighted fit over the readings, and the answer is composed
+   * with the last reading's words and diagnosis. The conversation's answer is declined only if every reading is.
+   */
+  async adviseReadings(
+    readings: ReadonlyArray<{ scenario: string; weight: number }>,
+    lang?: Lang,
+    onDelta?: (text: string) => void | Promise<void>,
+    context: AdviceContext = {},
+  ): Promise<Advice> {
+    const last = readings.at(-1);
+    if (!last) throw new Error("adviseReadings needs a reading");
+    if (this.deps.llm || readings.length === 1) return this.advise(last.scenario, lang, onDelta, context);
+    const prepared = await Promise.all(readings.map((reading) => this.prepare(reading.scenario, lang, context)));
+    const main = prepared.at(-1) as (typeof prepared)[number];
+    const best = new Map<string, ScoredChunk>();
+    prepared.forEach(({ retrieval }, index) => {
+      if (retrieval.abstained) return;
+      const weight = readings[index]?.weight ?? 1;
+      for (const chunk of retrieval.results) {
+        const score = chunk.score * weight;
+        if (score > (best.get(chunk.id)?.score ?? Number.NEGATIVE_INFINITY)) best.set(chunk.id, { ...chunk, score });
+      }
+    });
+    if (best.size === 0) return this.streamed(this.compose(main), onDelta);
+    const results = [...best.values()].sort((a, b) => b.score - a.score).slice(0, this.settings.passages);
+    const retrieval = { ...main.retrieval, results, abstained: false, nearest: [] };
+    return this.streamed(this.compose({ ...main, retrieval }), onDelta);
+  }
+
   /** prompts/advice-settings.json, parsed (training reads the same numbers). */
   get settings(): AdviceData["settings"] {
     return this.deps.data.settings;
+  }
+
+  /** The language a text is written in (the same detection retrieval uses). */
+  languageOf(text: string): Lang {
+    return detectLanguage(text, this.deps.toTraditional);
+  }
+
+  /** The diagnosis of a text on its own (what a follow-up states, as against what it carries). */
+  read(text: string): Diagnosis {
+    const query = this.deps.retriever.normalise(text);
+    return this.diagnoser.diagnose(query, query.lang);
+  }
+
+  /** A diagnosis value's label in a language (prompts/diagnosis.json), for what a follow-up says it carried. */
+  label(dimension: "who" | "tenure" | "type" | "stage" | "performance", value: string, lang: Lang): string | undefined {
+    return this.deps.data.diagnosis[dimension].find((entry) => entry.value === value)?.label[lang];
   }
 
   /** The words the CLI frames advice with (prompts/advice-offline.json `terminal`). */
