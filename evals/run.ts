@@ -12,10 +12,12 @@ import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { answerAll, loadSet } from "./advice/quality.js";
 import { loadRetrievalCases } from "./cases.js";
+import { answerConversations, answerPairs, loadConversations, loadPairs } from "./chat/quality.js";
 import { baselineSearch, retrieversFor } from "./retrieval-setup.js";
 import { loadTurns } from "./roleplay-training.js";
 import { adviceSuite, loadAdviceCases } from "./suites/advice.js";
 import { adviceQualitySuite } from "./suites/advice-quality.js";
+import { chatQualitySuite } from "./suites/chat-quality.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
 import { movesSuite } from "./suites/moves.js";
@@ -54,6 +56,7 @@ async function main(): Promise<number> {
     retrieval: () => retrieval(paths, verbose),
     advice: async () => advice(paths, await services("advice"), llm),
     "advice-quality": () => adviceQuality(),
+    "chat-quality": () => chatQuality(),
     fabe: async () => fabe(await services("fabe"), llm),
     roleplay: async () => roleplay(await services("roleplay")),
     moves: async () => moves(await services("moves")),
@@ -230,6 +233,22 @@ async function adviceQuality(): Promise<SuiteResult> {
   );
 }
 
+async function chatQuality(): Promise<SuiteResult> {
+  // Offline: the blind sets are read once per model choice (docs/chat.md lists every read).
+  const app = createApp(await realAppDeps());
+  const latencies: number[] = [];
+  const sets = [];
+  for (const [name, set, gate] of [
+    ["tuning writers", "tuning", false],
+    ["blind", "blind", true],
+  ] as const) {
+    const answered = await answerConversations(app, loadConversations(set));
+    latencies.push(...answered.latencies);
+    sets.push({ name, rows: answered.rows, pairs: await answerPairs(app, loadPairs(set)), gate });
+  }
+  return chatQualitySuite(sets, latencies);
+}
+
 async function safety(model: ChatModel | undefined): Promise<SuiteResult> {
   const options = model ? { model } : {};
   const handbook = await realAppDeps(options);
@@ -285,7 +304,7 @@ function width(text: string): number {
 }
 
 const USAGE =
-  "usage: npm run eval [-- --only corpus,retrieval,advice,advice-quality,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
+  "usage: npm run eval [-- --only corpus,retrieval,advice,advice-quality,chat-quality,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
 
 /** The command line, or a one-line usage error (parseArgs words its own for programmers). */
 function parseOptions(argv: string[]) {

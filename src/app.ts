@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
     .route(HEALTH, healthRoutes({ corpus: deps.corpus, ...deps.health }))
     .route("/api/corpus", corpusRoutes({ corpus: deps.corpus }))
     .route("/api/retrieve", retrieveRoutes({ retriever: deps.retriever }))
-    .route("/api/advice", adviceRoutes({ advice: deps.advice }))
+    .route("/api/advice", adviceRoutes({ advice: deps.advice, conversations: deps.conversations }))
     .route("/api/fabe", fabeRoutes({ fabe: deps.fabe }))
     .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay }))
     .route("/api/conversations", conversationRoutes({ conversations: deps.conversations }))

@@ -4,6 +4,7 @@ import { commonErrors, createRouter, jsonBody, strictJsonBody } from "../api/rou
 import { AdviceSchema } from "../api/schemas.js";
 import type { AdviceService } from "../coach/advice/advise.js";
 import { AdviceRequestSchema } from "../coach/advice/schema.js";
+import type { ConversationService } from "../coach/chat/conversation-service.js";
 
 const route = createRoute({
   method: "post",
@@ -25,18 +26,26 @@ const route = createRoute({
 });
 
 /** `POST /api/advice`. */
-export function adviceRoutes(deps: { advice: AdviceService }) {
+export function adviceRoutes(deps: { advice: AdviceService; conversations: ConversationService }) {
   return createRouter().openapi(route, async (context) => {
     const request = context.req.valid("json");
     const lang = request.lang === "auto" ? undefined : request.lang;
+    const viewer = context.get("viewer");
+    const { repId } = request;
+    const advise = (onDelta?: (text: string) => Promise<void>) =>
+      repId
+        ? deps.conversations.adviseAbout(repId, { text: request.scenario, ...(lang ? { lang } : {}) }, viewer, onDelta)
+        : deps.advice.advise(request.scenario, lang, onDelta);
     const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
     if (!wantsStream) {
-      const advice = await deps.advice.advise(request.scenario, lang);
+      const advice = await advise();
       if (advice.fallback) context.set("fallback", advice.fallback);
       return context.json(advice, 200);
     }
+    // A wrong rep is a 404 before the stream's status line goes out.
+    if (repId) await deps.conversations.requireRep(repId, viewer);
     return streamSSE(context, async (stream) => {
-      const advice = await deps.advice.advise(request.scenario, lang, async (text) => {
+      const advice = await advise(async (text) => {
         await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
       });
       if (advice.fallback) context.set("fallback", advice.fallback);

@@ -163,6 +163,19 @@ describe("conversations", () => {
     expect(tenures).toEqual(["new", "veteran"]);
   });
 
+  it("reads a rep's file in one-shot advice too (POST /api/advice with repId)", async () => {
+    const rep = (await send(app, "POST", "/api/reps", { name: "阿德", startDate: daysAgo(3 * 365) })).body;
+    const advice = await send(app, "POST", "/api/advice", { scenario: "他最近開會都不說話", repId: rep.id });
+    expect(advice.status).toBe(200);
+    expect(advice.body.diagnosis.tenure.value).toBe("veteran");
+    expect(advice.body.diagnosis.tenure.cues[0]).toContain("檔案");
+    expect((await send(app, "POST", "/api/advice", { scenario: "他最近開會都不說話", repId: "nope" })).status).toBe(
+      404,
+    );
+    const streamed = await send(app, "POST", "/api/advice", { scenario: "x", repId: "nope", stream: true });
+    expect(streamed.status).toBe(404);
+  });
+
   it("refuses an empty or oversized message, an unknown rep and a wrong id, and writes nothing", async () => {
     const id = (await send(app, "POST", "/api/conversations", {})).body.id as string;
     expect((await send(app, "POST", `/api/conversations/${id}/messages`, { text: "  " })).status).toBe(400);

@@ -90,6 +90,41 @@ describe(`the HTTP contract (${process.env.COACH_CONTRACT_URL ? "given server" :
     expect(debrief.criteria.length).toBeGreaterThan(0);
   });
 
+  it("rep files and a conversation with a follow-up, stored (SQLite on Node, D1 on Workers)", async () => {
+    const startDate = new Date(Date.now() - 3 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const rep = (await (await post("/api/reps", { name: "老張", startDate })).json()) as {
+      id: string;
+      tenureGroup: string;
+    };
+    expect(rep.tenureGroup).toBe("veteran");
+    expect((await post(`/api/reps/${rep.id}/notes`, { text: "談過一次", kind: "talk" })).status).toBe(201);
+    const created = await post("/api/conversations", { repId: rep.id });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const first = await post(`/api/conversations/${id}/messages`, { text: "他最近開會都在滑手機，新人問他也不理。" });
+    expect(first.status).toBe(200);
+    const second = (await (
+      await post(`/api/conversations/${id}/messages`, { text: "那如果他直接拒絕呢？" })
+    ).json()) as {
+      message: { advice: { diagnosis: { tenure?: { value: string } } } };
+      carried: { text: string };
+    };
+    expect(second.message.advice.diagnosis.tenure?.value).toBe("veteran");
+    expect(second.carried.text).toContain("老張");
+    const thread = (await (await fetch(`${base}/api/conversations/${id}`)).json()) as { messages: unknown[] };
+    expect(thread.messages).toHaveLength(4);
+    const exported = (await (await fetch(`${base}/api/reps/${rep.id}/export`)).json()) as {
+      rep: { notes: unknown[] };
+      conversations: unknown[];
+    };
+    expect(exported.rep.notes).toHaveLength(1);
+    expect(exported.conversations).toHaveLength(1);
+    expect((await fetch(`${base}/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${base}/api/reps/${rep.id}`, { method: "DELETE" })).status).toBe(204);
+    await expectError(await fetch(`${base}/api/reps/${rep.id}`), 404);
+    await expectError(await post("/api/reps", { name: "" }), 400);
+  });
+
   it("errors in the DESIGN format", async () => {
     await expectError(await post("/api/retrieve", "{not json"), 400);
     await expectError(await post("/api/retrieve", { query: "x", k: 99 }), 400);

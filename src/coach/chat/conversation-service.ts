@@ -137,6 +137,39 @@ export class ConversationService {
     return { message: answer, carried };
   }
 
+  /** A 404 unless the rep's file is the caller's (checked before a stream opens). */
+  async requireRep(repId: string, viewer: Viewer | undefined): Promise<void> {
+    if (!(await this.deps.store.getRep(ownerOf(viewer), repId)))
+      throw new AppError("not_found", `No rep file ${repId}.`);
+  }
+
+  /**
+   * One-shot advice about a rep (`POST /api/advice` with `repId`): read with the rep's file as a conversation's first
+   * turn is, nothing stored. The answer's diagnosis shows what the file decided.
+   */
+  async adviseAbout(
+    repId: string,
+    request: { text: string; lang?: Lang },
+    viewer: Viewer | undefined,
+    onDelta?: (text: string) => void | Promise<void>,
+  ) {
+    const rep = await this.repContext(ownerOf(viewer), repId);
+    if (!rep) throw new AppError("not_found", `No rep file ${repId}.`);
+    const { advice: service } = this.deps;
+    const labels: DiagnosisLabels = (dimension, value, language) => service.label(dimension, value, language);
+    const followUp = followUpRequest(
+      {
+        text: request.text,
+        lang: service.languageOf(request.text),
+        state: { diagnosis: {}, earlier: [], cited: [] },
+        rep,
+      },
+      service.settings.followUp,
+      labels,
+    );
+    return service.adviseReadings(followUp.readings, request.lang, onDelta, followUp.context);
+  }
+
   private async record(owner: Owner, id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.store.getConversation(owner, id);
     if (!conversation) throw new AppError("not_found", `No conversation ${id}.`);
