@@ -116,11 +116,39 @@ async function main(): Promise<void> {
     const pitch = pitches[(nextPitch++ * stride) % pitches.length];
     return (await fetch(`${base}/api/fabe/score`, post(JSON.stringify({ pitch })))).arrayBuffer();
   });
+  // Conversations as the tuning chat writers wrote them: a first message, then its follow-up, in a new conversation
+  // every two turns, so half the timings are follow-ups read with the turn before.
+  const chatTurns = readdirSync(new URL("../evals/chat/writers/", import.meta.url))
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(new URL(`../evals/chat/writers/${name}`, import.meta.url), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { turns: Array<{ text: string }> }).turns.map((turn) => turn.text)),
+    );
+  let conversationId = "";
+  let nextChatTurn = 0;
+  const conversationTimes = await time(ROUNDS, async () => {
+    const [first, second] = chatTurns[Math.floor(nextChatTurn / 2) % chatTurns.length] as string[];
+    const followUp = nextChatTurn++ % 2 === 1;
+    if (!followUp) {
+      const created = await fetch(`${base}/api/conversations`, post("{}"));
+      conversationId = ((await created.json()) as { id: string }).id;
+    }
+    const started = performance.now();
+    const text = followUp ? second : first;
+    await (
+      await fetch(`${base}/api/conversations/${conversationId}/messages`, post(JSON.stringify({ text })))
+    ).arrayBuffer();
+    return performance.now() - started;
+  });
   rows.push(
     ["HTTP GET /api/health", ...stats(health)],
     ["HTTP POST /api/retrieve", ...stats(retrieve)],
     ["HTTP POST /api/advice (offline)", ...stats(adviceTimes)],
     ["HTTP POST /api/fabe/score (offline)", ...stats(fabeTimes)],
+    ["HTTP POST /api/conversations/:id/messages (offline)", ...stats(conversationTimes)],
   );
   server.close();
 
@@ -176,6 +204,12 @@ async function main(): Promise<void> {
   const targets: Target[] = [
     { name: "/api/advice (offline) p95 over HTTP", unit: "ms", measured: percentile(adviceTimes, 0.95), limit: 25 },
     { name: "/api/fabe/score (offline) p95 over HTTP", unit: "ms", measured: percentile(fabeTimes, 0.95), limit: 15 },
+    {
+      name: "/api/conversations/:id/messages (offline) p95 over HTTP",
+      unit: "ms",
+      measured: percentile(conversationTimes, 0.95),
+      limit: 30,
+    },
     {
       name: "role-play turn (offline) p95 over HTTP, a new session when one ends",
       unit: "ms",
@@ -240,13 +274,14 @@ function post(body: string): RequestInit {
   return { method: "POST", body, headers: { "content-type": "application/json" } };
 }
 
+/** Timings of `run`; a run that returns a number has timed itself (its set-up left out). */
 async function time(rounds: number, run: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 20; i++) await run(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
+    const timed = await run();
+    samples.push(typeof timed === "number" ? timed : performance.now() - started);
   }
   return samples;
 }
