@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AdviceModelJson } from "../src/coach/advice/advice-model.js";
 import type { AdviceSettings } from "../src/coach/advice/advice-settings.js";
-import type { AdviceService } from "../src/coach/advice/advise.js";
+import type { AdviceContext, AdviceService } from "../src/coach/advice/advise.js";
 import { stepPlan } from "../src/coach/advice/compose-offline.js";
 import type { Diagnosis } from "../src/coach/advice/diagnose.js";
 import { keptPassages, quotableFits, type RankContext } from "../src/coach/advice/passage-ranker.js";
@@ -13,6 +13,7 @@ import { realAppDeps } from "../test/support/app-deps.js";
 import type { Scenario } from "./advice/check-scenarios.js";
 import { loadJudgments, loadSet } from "./advice/quality.js";
 import type { AnsweredCase } from "./advice/quality-metrics.js";
+import { chatReadings, loadChatJudgments } from "./chat/training-readings.js";
 import { hashFiles } from "./fabe-training.js";
 
 /**
@@ -29,8 +30,26 @@ export const RANK_LABELS = ["irrelevant", "partial", "useful"];
 /** The guide's problem kinds as the cue file names them. */
 const CUE_PROBLEM: Record<string, string> = { management: "manager" };
 
+/**
+ * Where a tuning case comes from: an advice scenario; a chat follow-up read with the turn before it (`chat`) or alone
+ * (`chat-alone`); a rep-file pair's message read with the file's sentence (`pair`). Each model learns from the kinds
+ * whose labels it can use (`USES`).
+ */
+export type CaseKind = "advice" | "chat" | "chat-alone" | "pair";
+
+/** Which models learn from which kind: a follow-up alone has no diagnosis labels; a pair has no judged passages. */
+export const USES: Record<CaseKind, { diagnosis: boolean; scope: boolean; rank: boolean }> = {
+  advice: { diagnosis: true, scope: true, rank: true },
+  chat: { diagnosis: false, scope: true, rank: true },
+  "chat-alone": { diagnosis: false, scope: false, rank: true },
+  pair: { diagnosis: false, scope: true, rank: false },
+};
+
 /** One tuning scenario as the product reads it: the diagnosis features and the ranker's candidates. */
 export interface TuningCase {
+  kind: CaseKind;
+  /** The conversation or pair a chat case belongs to (its two readings share it). */
+  source?: string;
   scenario: Scenario;
   judgment: AnsweredCase["judgment"];
   /** False until a judge has read it: the ranker learns only from judged scenarios. */
@@ -49,16 +68,25 @@ export function tuningFiles(): string[] {
       .filter((file) => file.endsWith(".jsonl"))
       .sort()
       .map((file) => `${folder}/${file}`);
-  return [...list("evals/advice/writers"), ...list("evals/advice/judgments").filter((file) => !/\/ab\d/.test(file))];
+  return [
+    ...list("evals/advice/writers"),
+    ...list("evals/advice/judgments").filter((file) => !/\/ab\d/.test(file)),
+    ...list("evals/chat/writers"),
+    ...list("evals/chat/pairs"),
+    ...list("evals/chat/judgments").filter((file) => !/\/cb\d/.test(file)),
+  ];
 }
 
 export async function loadTuningCases(service?: AdviceService): Promise<TuningCase[]> {
   const advice = service ?? (await realAppDeps()).advice;
   const judgments = loadJudgments();
+  const chatJudgments = loadChatJudgments();
   const cases: TuningCase[] = [];
-  for (const scenario of loadSet("writers")) {
-    const { candidates } = await advice.candidates(scenario.scenario);
+  const add = async (kind: CaseKind, scenario: Scenario, context: AdviceContext = {}, source?: string) => {
+    const { candidates } = await advice.candidates(scenario.scenario, undefined, context);
     cases.push({
+      kind,
+      ...(source ? { source } : {}),
       scenario,
       judgment: judgments.get(scenario.id) ?? { useful: new Set(), partial: new Set() },
       judged: judgments.has(scenario.id),
@@ -68,8 +96,19 @@ export async function loadTuningCases(service?: AdviceService): Promise<TuningCa
       candidates: candidates.retrieval.results.map((chunk) => chunk.id),
       context: candidates.context,
     });
-  }
-  return cases;
+  };
+  for (const scenario of loadSet("writers")) await add("advice", scenario);
+  for (const reading of chatReadings(advice))
+    await add(reading.kind, reading.scenario, reading.context, reading.source);
+  return cases.map((item) =>
+    item.kind === "advice"
+      ? item
+      : {
+          ...item,
+          judgment: chatJudgments.get(item.source ?? "") ?? item.judgment,
+          judged: chatJudgments.has(item.source ?? ""),
+        },
+  );
 }
 
 type Field = "who" | "tenure" | "problem";
@@ -77,7 +116,7 @@ const FIELD_LABELS: Record<Field, string[]> = { who: WHO, tenure: TENURE, proble
 
 /** The diagnosis models, trained on in-scope scenarios (the writers' labels of near and out ones differ). */
 export function trainDiagnosis(cases: readonly TuningCase[], settings: AdviceSettings): AdviceModelJson["diagnosis"] {
-  const inScope = cases.filter((item) => item.scenario.scope === "in");
+  const inScope = cases.filter((item) => item.scenario.scope === "in" && USES[item.kind].diagnosis);
   const train = (field: Field) =>
     trainLinearModel(
       inScope.map((item) => ({ features: item.diagnosisFeatures, label: item.scenario[field] })),
@@ -115,7 +154,7 @@ export function rankExamples(
   diagnoses: ReadonlyMap<string, Diagnosis>,
 ) {
   return cases
-    .filter((item) => item.scenario.scope === "in" && item.judged)
+    .filter((item) => item.scenario.scope === "in" && item.judged && USES[item.kind].rank)
     .flatMap((item) =>
       item.candidates.map((id) => ({
         features: service.ranker.features(id, {
@@ -131,7 +170,9 @@ export function rankExamples(
 /** The scope model: in-scope scenarios against near and out ones, over `scopeFeatures`. */
 export function trainScope(cases: readonly TuningCase[], settings: AdviceSettings): LinearModelJson {
   return trainLinearModel(
-    cases.map((item) => ({ features: item.scopeFeatures, label: item.scenario.scope === "in" ? "in" : "out" })),
+    cases
+      .filter((item) => USES[item.kind].scope)
+      .map((item) => ({ features: item.scopeFeatures, label: item.scenario.scope === "in" ? "in" : "out" })),
     ["in", "out"],
     settings.rank.scopeTraining,
   );

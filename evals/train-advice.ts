@@ -2,11 +2,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { AdviceSettings } from "../src/coach/advice/advice-settings.js";
+import type { AdviceService } from "../src/coach/advice/advise.js";
+import { stepPlan } from "../src/coach/advice/compose-offline.js";
 import { ensembleFit } from "../src/coach/advice/passage-ranker.js";
 import { LinearModel } from "../src/coach/fabe/linear-model.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { printFigures } from "./advice/quality.js";
-import { ndcgAt, qualityFigures } from "./advice/quality-metrics.js";
+import { ndcgAt, qualityFigures, sectionOf } from "./advice/quality-metrics.js";
 import {
   answeredCase,
   crossFittedCoverage,
@@ -60,7 +63,7 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
     }
   }
   // The ranking itself, before any passage is left out: useful passages among the first one and three, nDCG@5.
-  const judged = cases.filter((item) => item.scenario.scope === "in" && item.judged);
+  const judged = cases.filter((item) => item.kind === "advice" && item.scenario.scope === "in" && item.judged);
   const rankedOf = (item: (typeof cases)[number]) =>
     [...(fits.get(item.scenario.id) ?? new Map())].sort((a, b) => b[1] - a[1]).map(([id]) => id as string);
   const usefulAt = (k: number) =>
@@ -77,7 +80,7 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
   console.log(
     `ranking (LOWO, ${judged.length} answered in-scope scenarios): useful@1 ${usefulAt(1).toFixed(3)} useful@3 ${usefulAt(3).toFixed(3)} nDCG@5 ${ndcg.toFixed(3)}`,
   );
-  const diagnosed = cases.filter((item) => item.scenario.scope === "in");
+  const diagnosed = cases.filter((item) => item.kind === "advice" && item.scenario.scope === "in");
   const agree = (field: "who" | "tenure" | "problem") =>
     (
       diagnosed.filter((item) => labels.get(item.scenario.id)?.[field] === item.scenario[field]).length /
@@ -90,7 +93,7 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
     const chosen = { ...settings, rank: { ...settings.rank, minFit } };
     // Steps are judged only where a judge has read the scenario; the diagnosis is the writers' own labels.
     const rows = cases
-      .filter((item) => item.judged || item.scenario.scope !== "in")
+      .filter((item) => item.kind === "advice" && (item.judged || item.scenario.scope !== "in"))
       .map((item) =>
         answeredCase(
           item,
@@ -110,9 +113,82 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
     for (const lang of ["zh-Hant", "zh-Hans", "en"] as const)
       printFigures(`LOWO ${lang}`, qualityFigures(rows.filter((row) => row.scenario.lang === lang)));
     if (minFits.length === 1)
-      for (const writer of writers)
+      for (const writer of writers.filter((name) => rows.some((row) => row.scenario.writer === name)))
         printFigures(`LOWO ${writer}`, qualityFigures(rows.filter((row) => row.scenario.writer === writer)));
+    chatLowo(cases, fits, labels, coverage, chosen, service, minCoverage ?? settings.rank.minCoverage);
   }
+}
+
+/**
+ * The chat tuning data left out writer by writer: a follow-up's answer merges its two readings as the product does
+ * (each reading's kept passages, at its weight; declined only if both are), and a pair's answer is its one reading.
+ */
+function chatLowo(
+  cases: Awaited<ReturnType<typeof loadTuningCases>>,
+  fits: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  labels: ReturnType<typeof crossFittedLabels>,
+  coverage: ReadonlyMap<string, number>,
+  settings: AdviceSettings,
+  service: AdviceService,
+  minCoverage: number,
+): void {
+  const declined = (item: (typeof cases)[number]) => (coverage.get(item.scenario.id) ?? 1) < minCoverage;
+  const plan = (item: (typeof cases)[number]) =>
+    planAnswer(
+      fits.get(item.scenario.id) ?? new Map(),
+      settings,
+      item.context.focus,
+      (id) => service.quotable(id),
+      (id) => service.sectionPassages(id),
+    );
+  const rows = [];
+  for (const item of cases.filter(
+    (candidate) => candidate.kind === "chat" && (candidate.judged || candidate.scenario.scope !== "in"),
+  )) {
+    const readings = cases.filter((candidate) => candidate.source === item.source && candidate.kind.startsWith("chat"));
+    const merged = new Map<string, number>();
+    for (const reading of readings) {
+      if (declined(reading)) continue;
+      const weight = reading.kind === "chat-alone" ? settings.followUp.aloneWeight : 1;
+      const readingFits = fits.get(reading.scenario.id) ?? new Map<string, number>();
+      for (const id of plan(reading).citations) {
+        const value = (readingFits.get(id) ?? 0) * weight;
+        if (value > (merged.get(id) ?? Number.NEGATIVE_INFINITY)) merged.set(id, value);
+      }
+    }
+    const kept = [...merged]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id)
+      .slice(0, settings.passages);
+    const steps = stepPlan(
+      kept.map(() => settings.steps.rounds),
+      settings.steps,
+    ).map((index) => [kept[index] as string]);
+    rows.push(
+      answeredCase(
+        item,
+        { citations: kept, steps },
+        labels.get(item.scenario.id) ?? { who: "rep", tenure: "unknown", problem: "none" },
+        merged.size === 0,
+      ),
+    );
+  }
+  printFigures("LOWO chat", qualityFigures(rows));
+  const pairs = cases.filter((item) => item.kind === "pair");
+  const hits = pairs.filter((item) => {
+    if (declined(item)) return false;
+    const wanted = new Set(item.scenario.from.map(sectionOf));
+    return plan(item)
+      .citations.slice(0, 3)
+      .some((id) => wanted.has(sectionOf(id)));
+  });
+  const side = (tenure: string) => {
+    const all = pairs.filter((item) => item.scenario.tenure === tenure);
+    return (hits.filter((item) => item.scenario.tenure === tenure).length / Math.max(1, all.length)).toFixed(3);
+  };
+  console.log(
+    `LOWO pairs: ${pairs.length} answers, tenure's section in top 3 ${(hits.length / Math.max(1, pairs.length)).toFixed(3)} (3 weeks ${side("new")}, 3 years ${side("veteran")}), declined ${pairs.filter(declined).length}`,
+  );
 }
 
 async function main(): Promise<number> {

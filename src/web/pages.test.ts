@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 describe("the pages' HTTP answers", () => {
-  it.each(["/", "/roleplay", "/drill", "/assets/app.js", "/assets/app.css", "/favicon.svg", "/favicon.ico"])(
+  it.each(["/", "/reps", "/roleplay", "/drill", "/assets/app.js", "/assets/app.css", "/favicon.svg", "/favicon.ico"])(
     "%s carries the security headers",
     async (path) => {
       const response = await app.request(path);

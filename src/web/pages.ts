@@ -10,10 +10,10 @@ export interface WebAssets {
   icon: string;
 }
 
-type Page = "coach" | "roleplay" | "drill";
+type Page = "coach" | "reps" | "roleplay" | "drill";
 
 /**
- * The three pages share one shell; the client script fills them. Interface strings live in the script
+ * The pages share one shell; the client script fills them. Interface strings live in the script
  * (all three languages), so switching language needs no round trip. Every interpolation here is escaped
  * by hono's `html`; the script renders all user and model text with textContent.
  */
@@ -34,7 +34,7 @@ function shell(page: Page) {
     <header>
       <strong class="brand">sales-coach</strong>
       <nav aria-label="main">
-        ${link("/", "coach", "經理教練")} ${link("/roleplay", "roleplay", "角色扮演")} ${link("/drill", "drill", "FABE 練習")}
+        ${link("/", "coach", "經理教練")} ${link("/reps", "reps", "業務檔案")} ${link("/roleplay", "roleplay", "角色扮演")} ${link("/drill", "drill", "FABE 練習")}
       </nav>
       <label class="lang"><span data-i18n="lang">語言</span>
         <select id="lang">
@@ -83,13 +83,14 @@ const pageHeaders = secureHeaders({
 const asset = (type: string) => ({ "content-type": type, "cache-control": "no-cache" });
 
 /**
- * The three pages, their script, stylesheet and icon, each with the security headers above. The headers are
+ * The pages, their script, stylesheet and icon, each with the security headers above. The headers are
  * added route by route, not with `use()`: this app is mounted at "/", where a `use()` would reach the API too.
  */
 export function webRoutes(assets: WebAssets): Hono {
   const icon = (context: Context) => context.body(assets.icon, 200, asset("image/svg+xml"));
   return new Hono()
     .get("/", pageHeaders, (context) => context.html(shell("coach")))
+    .get("/reps", pageHeaders, (context) => context.html(shell("reps")))
     .get("/roleplay", pageHeaders, (context) => context.html(shell("roleplay")))
     .get("/drill", pageHeaders, (context) => context.html(shell("drill")))
     .get("/assets/app.js", pageHeaders, (context) =>

@@ -270,7 +270,7 @@ suite("the web page in Chromium", () => {
     await coach.fill("#scenario", attack);
     await coach.click("#ask button[type=submit]");
     await coach.waitForSelector(".abstained, .steps");
-    expect(await coach.locator("#answer img").count()).toBe(0);
+    expect(await coach.locator("#thread img").count()).toBe(0);
     await page.context().close();
     await coach.context().close();
   });

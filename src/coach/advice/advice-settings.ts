@@ -70,6 +70,8 @@ export const AdviceSettingsSchema = z.object({
     quotedWeight: z.number().min(0).max(1),
     /** The weight of the follow-up read alone, against 1 for it read with the turns before (0: never alone). */
     aloneWeight: z.number().min(0).max(2),
+    /** The passages an answer in a conversation keeps at least, best first, whatever their fit. */
+    minPassages: Count,
   }),
   /** Passage titles named in the summary. */
   summaryTitles: Count,

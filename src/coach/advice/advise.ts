@@ -52,6 +52,8 @@ export interface AdviceContext {
    * tenure group (prompts/diagnosis.json, its first concept) joins the diagnosed type's and stage's as a focus passage.
    */
   tenureKnown?: boolean;
+  /** At least this many passages are kept (best first) whatever their fit: a chat answer shows more than one way in. */
+  minPassages?: number;
 }
 
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
@@ -133,7 +135,13 @@ export class AdviceService {
     const quoted = context.quoted;
     if (quoted) for (const [id, value] of fits) if (quoted.ids.has(id)) fits.set(id, value * quoted.weight);
     const ranked = [...fits.keys()].sort((a, b) => (fits.get(b) ?? 0) - (fits.get(a) ?? 0));
-    retrieval.results = keptPassages(ranked, fits, settings, candidates.context.focus).flatMap((id) => {
+    const kept = keptPassages(ranked, fits, settings, candidates.context.focus);
+    for (const id of ranked) if (kept.length < (context.minPassages ?? 1) && !kept.includes(id)) kept.push(id);
+    // A rep's file makes the tenure certain: the handbook's passage on talking with reps of that tenure (4.4.4.2.x) is
+    // quoted among the first three, whatever its fit.
+    const own = context.tenureKnown ? this.tenurePassage(diagnosis) : undefined;
+    if (own && this.quotable(own) && !kept.includes(own)) kept.splice(Math.min(2, kept.length), 0, own);
+    retrieval.results = kept.slice(0, settings.passages).flatMap((id) => {
       const chunk = retrieval.results.find((candidate) => candidate.id === id) ?? this.deps.corpus.chunk(id);
       return chunk ? [{ ...chunk, score: fits.get(id) ?? 0 }] : [];
     });
@@ -248,6 +256,12 @@ export class AdviceService {
       if (passage && !focus.some((chunk) => chunk.id === passage.id)) focus.push(passage);
     }
     return focus;
+  }
+
+  /** The passage the handbook has for the diagnosed tenure group (its first concept in prompts/diagnosis.json). */
+  private tenurePassage(diagnosis: Diagnosis): string | undefined {
+    const entry = this.deps.data.diagnosis.tenure.find((value) => value.value === diagnosis.tenure?.value);
+    return entry ? this.deps.retriever.passageAbout(entry.concepts.slice(0, 1))?.id : undefined;
   }
 
   /** The handbook's own words for a diagnosed type or stage (興奮型, 失望期): sentences naming them come first. */

@@ -14,6 +14,8 @@ export interface FollowUpSettings {
   quotedWeight: number;
   /** The weight of the follow-up read alone, against 1 for the follow-up read with the conversation before it. */
   aloneWeight: number;
+  /** Passages an answer in a conversation keeps at least, best first, whatever their fit. */
+  minPassages: number;
 }
 
 /** A rep's file as the advice reads it. */
@@ -63,6 +65,7 @@ export function followUpRequest(
     context: {
       adjustDiagnosis: (diagnosis) => withFile(diagnosis, input.rep, input.lang, labels),
       ...(input.rep?.derived.tenureGroup ? { tenureKnown: true } : {}),
+      minPassages: settings.minPassages,
       ...(quoted.size > 0 ? { quoted: { ids: quoted, weight: settings.quotedWeight } } : {}),
     },
   };

@@ -3,7 +3,15 @@
 // `tsc` first.
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { z } from "zod";
-import { apiErrorOf, expectOk as ok } from "../../api/client.js";
+import type {
+  CarriedSchema,
+  ChatMessageSchema,
+  RepFieldsSchema,
+  RepNoteSchema,
+  RepSchema,
+  TurnAnswerSchema,
+} from "../../api/chat-schemas.js";
+import { ApiError, apiErrorOf, expectOk as ok } from "../../api/client.js";
 import type { AdviceSchema } from "../../api/schemas.js";
 import type { AppType } from "../../app.js";
 import type { Lang } from "../../retrieval/types.js";
@@ -26,6 +34,18 @@ export type Turn = InferResponseType<(typeof api.roleplay.sessions)[":id"]["mess
 /** `GET /api/fabe/drills` adds the product's name in the drill's language to each drill. */
 export type DrillCard = InferResponseType<typeof api.fabe.drills.$get, 200>[number];
 
+export type ChatMessage = z.output<typeof ChatMessageSchema>;
+export type Carried = z.output<typeof CarriedSchema>;
+export type TurnAnswer = z.output<typeof TurnAnswerSchema>;
+export type Conversation = InferResponseType<(typeof api.conversations)[":id"]["$get"], 200>;
+export type ConversationSummary = InferResponseType<typeof api.conversations.$get, 200>[number];
+export type Rep = z.output<typeof RepSchema>;
+export type RepFile = InferResponseType<(typeof api.reps)[":id"]["$get"], 200>;
+export type RepNote = z.output<typeof RepNoteSchema>;
+export type RepFields = z.input<typeof RepFieldsSchema>;
+export type RepPatch = InferRequestType<(typeof api.reps)[":id"]["$patch"]>["json"];
+export type NoteRequest = InferRequestType<(typeof api.reps)[":id"]["notes"]["$post"]>["json"];
+
 const TOKEN_KEY = "coach.token";
 
 function withToken(init: RequestInit): RequestInit {
@@ -37,10 +57,14 @@ function withToken(init: RequestInit): RequestInit {
 
 // When the service runs with bearer tokens (COACH_TOKENS), the first 401 asks for a token once; it is kept in
 // this browser and sent with every request after.
+// Requests that fail together (a page loads several things at once) ask once: a request that was refused with an
+// older token retries with the one another request just got.
 async function authorisedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const sent = localStorage.getItem(TOKEN_KEY);
   let response = await fetch(input, withToken(init));
   if (response.status === 401) {
-    const token = window.prompt(t("token"));
+    const kept = localStorage.getItem(TOKEN_KEY);
+    const token = kept && kept !== sent ? kept : window.prompt(t("token"));
     if (token?.trim()) {
       localStorage.setItem(TOKEN_KEY, token.trim());
       response = await fetch(input, withToken(init));
@@ -63,11 +87,33 @@ export async function streamAdvice(request: AdviceRequest, onDelta: (textSoFar: 
     { json: { ...request, stream: true } },
     { headers: { accept: "text/event-stream" } },
   )) as unknown as Response;
+  return readStream<Advice>(response, onDelta);
+}
+
+/**
+ * `POST /api/conversations/:id/messages` as Server-Sent Events: `onDelta` gets the answer's text so far (the carried
+ * context first), the promise the stored turn's answer and what it carried. An `error` event becomes an error.
+ */
+export async function streamConversationMessage(
+  id: string,
+  request: { text: string; lang: Lang },
+  onDelta: (textSoFar: string) => void,
+): Promise<TurnAnswer> {
+  const response = (await api.conversations[":id"].messages.$post(
+    { param: { id }, json: { ...request, stream: true } },
+    { headers: { accept: "text/event-stream" } },
+  )) as unknown as Response;
+  return readStream<TurnAnswer>(response, onDelta);
+}
+
+/** Reads an SSE answer: `delta` events `{text}` grow the text, one `final` event is the result, `error` fails. */
+async function readStream<T>(response: Response, onDelta: (textSoFar: string) => void): Promise<T> {
   if (!response.ok) throw await apiErrorOf(response);
   if (!response.body) throw new Error("The answer arrived without a body.");
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   let streamed = "";
+  let final: { value: T } | undefined;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
@@ -79,12 +125,21 @@ export async function streamAdvice(request: AdviceRequest, onDelta: (textSoFar: 
         streamed += (JSON.parse(event.data) as { text: string }).text;
         onDelta(streamed);
       }
-      if (event.name === "final") {
+      // The stream ends right after its final event: it is read to its end, not cancelled (a cancelled
+      // response is a failed request to the browser).
+      if (event.name === "final") final = { value: JSON.parse(event.data) as T };
+      if (event.name === "error") {
         await reader.cancel();
-        return JSON.parse(event.data) as Advice;
+        const body = JSON.parse(event.data) as { error?: { code?: string; message?: string } };
+        throw new ApiError(
+          response.status,
+          body.error?.code ?? "internal",
+          body.error?.message ?? "The answer failed.",
+        );
       }
     }
   }
+  if (final) return final.value;
   throw new Error("The answer stopped before it was complete; try again.");
 }
 
@@ -132,4 +187,65 @@ export function listDrills(lang: Lang): Promise<DrillCard[]> {
 /** `POST /api/fabe/score`. */
 export function scorePitch(request: FabeRequest): Promise<FabeResult> {
   return ok(api.fabe.score.$post({ json: request }));
+}
+
+/** A request that answers 204 (no body): an error answer becomes an ApiError. */
+async function noContent(pending: Promise<unknown>): Promise<void> {
+  const response = (await pending) as Response;
+  if (!response.ok) throw await apiErrorOf(response);
+}
+
+/** `POST /api/conversations`: a new, empty conversation, about a rep's file when `repId` is given. */
+export function createConversation(lang: Lang, repId?: string): Promise<Conversation> {
+  return ok(api.conversations.$post({ json: { lang, ...(repId ? { repId } : {}) } }));
+}
+
+/** `GET /api/conversations[?repId=]`: my conversations, newest first. */
+export function listConversations(repId?: string): Promise<ConversationSummary[]> {
+  return ok(api.conversations.$get({ query: repId ? { repId } : {} }));
+}
+
+/** `GET /api/conversations/:id`: a conversation with its messages. */
+export function getConversation(id: string): Promise<Conversation> {
+  return ok(api.conversations[":id"].$get({ param: { id } }));
+}
+
+/** `DELETE /api/conversations/:id`. */
+export function deleteConversation(id: string): Promise<void> {
+  return noContent(api.conversations[":id"].$delete({ param: { id } }));
+}
+
+/** `GET /api/reps`: my reps' files, by name. */
+export function listReps(): Promise<Rep[]> {
+  return ok(api.reps.$get());
+}
+
+/** `POST /api/reps`: opens a rep's file. */
+export function createRep(fields: RepFields): Promise<Rep> {
+  return ok(api.reps.$post({ json: fields }));
+}
+
+/** `GET /api/reps/:id`: a file with its notes, newest first. */
+export function getRep(id: string): Promise<RepFile> {
+  return ok(api.reps[":id"].$get({ param: { id } }));
+}
+
+/** `PATCH /api/reps/:id`: changes fields (null clears one). */
+export function updateRep(id: string, patch: RepPatch): Promise<RepFile> {
+  return ok(api.reps[":id"].$patch({ param: { id }, json: patch }));
+}
+
+/** `DELETE /api/reps/:id`: the file and its notes, for real. */
+export function deleteRep(id: string): Promise<void> {
+  return noContent(api.reps[":id"].$delete({ param: { id } }));
+}
+
+/** `POST /api/reps/:id/notes`: a dated note in a file. */
+export function addRepNote(id: string, note: NoteRequest): Promise<RepNote> {
+  return ok(api.reps[":id"].notes.$post({ param: { id }, json: note }));
+}
+
+/** Where a file's JSON export downloads from (a plain link). */
+export function repExportUrl(id: string): string {
+  return `/api/reps/${encodeURIComponent(id)}/export`;
 }

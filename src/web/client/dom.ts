@@ -61,3 +61,35 @@ export function messageOf(error: unknown): string {
 export function showError(container: Element, error: unknown): void {
   container.replaceChildren(el("p", { class: "error", role: "alert" }, t("error"), messageOf(error)));
 }
+
+/**
+ * An in-page confirmation (never `window.confirm`): the item's content is swapped for the question and two buttons;
+ * "Cancel" puts it back. `action` failing shows its error in the item.
+ */
+export function confirmInPage(container: HTMLElement, question: string, action: () => Promise<unknown>): void {
+  const before = [...container.childNodes];
+  const yes = el("button", { type: "button", class: "danger" }, t("confirmDelete"));
+  const no = el("button", { type: "button", class: "secondary" }, t("cancel"));
+  const box = el(
+    "div",
+    { class: "confirm", role: "alertdialog", "aria-label": question },
+    el("p", {}, question),
+    el("div", { class: "actions" }, yes, no),
+  );
+  container.replaceChildren(box);
+  no.addEventListener("click", () => {
+    container.replaceChildren(...before);
+    const first = before.find((node): node is HTMLElement => node instanceof HTMLElement);
+    first?.focus();
+  });
+  yes.addEventListener("click", () => {
+    yes.disabled = true;
+    action().catch((error: unknown) => {
+      yes.disabled = false;
+      const note = el("p");
+      showError(note, error);
+      box.append(note);
+    });
+  });
+  no.focus();
+}

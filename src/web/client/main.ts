@@ -1,15 +1,17 @@
-// sales-coach client: one script for the three pages of the shell (src/web/pages.ts). All user and model text is
+// sales-coach client: one script for the four pages of the shell (src/web/pages.ts). All user and model text is
 // rendered as text nodes (never innerHTML), so nothing a user or a model writes can run.
 import { coachPage } from "./coach-page.js";
 import { byId, showError } from "./dom.js";
 import { drillPage } from "./drill-page.js";
 import { currentLang, setLang, t } from "./i18n.js";
+import { repsPage } from "./reps-page.js";
 import { roleplayPage } from "./roleplay-page.js";
 
 const PAGES: Record<string, (main: HTMLElement) => void | Promise<void>> = {
   coach: coachPage,
   roleplay: roleplayPage,
   drill: drillPage,
+  reps: repsPage,
 };
 
 function applyStrings(): void {
