@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/retrieve", retrieveRoutes({ retriever: deps.retriever }))
     .route("/api/advice", adviceRoutes({ advice: deps.advice, conversations: deps.conversations }))
     .route("/api/fabe", fabeRoutes({ fabe: deps.fabe }))
-    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay }))
+    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay, reps: deps.reps }))
     .route("/api/conversations", conversationRoutes({ conversations: deps.conversations }))
     .route("/api/reps", repRoutes({ reps: deps.reps }));
 

@@ -190,7 +190,13 @@ export const SessionSchema = z
   })
   .openapi("RoleplaySession");
 
-export const NewSessionSchema = SessionSchema.omit({ ended: true }).openapi("NewRoleplaySession");
+export const NewSessionSchema = SessionSchema.omit({ ended: true })
+  .extend({
+    rep: z.object({ id: z.string(), name: z.string() }).optional().openapi({
+      description: "The rep's file the session plays, when started with `repId`.",
+    }),
+  })
+  .openapi("NewRoleplaySession");
 
 export const TurnSchema = z
   .object({

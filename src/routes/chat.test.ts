@@ -176,6 +176,24 @@ describe("conversations", () => {
     expect(streamed.status).toBe(404);
   });
 
+  it("starts a role-play from a rep's file: the persona of its type and tenure", async () => {
+    const personas: string[] = [];
+    for (const fields of [
+      { name: "志豪", startDate: daysAgo(20), type: "excitable" },
+      { name: "冠宇", startDate: daysAgo(35), type: "opinionated" },
+      { name: "老張", startDate: daysAgo(3 * 365) },
+    ]) {
+      const rep = (await send(app, "POST", "/api/reps", fields)).body;
+      const session = await send(app, "POST", "/api/roleplay/sessions", { repId: rep.id });
+      expect(session.status).toBe(201);
+      expect(session.body.rep).toEqual({ id: rep.id, name: fields.name });
+      personas.push(session.body.persona);
+    }
+    expect(personas).toEqual(["excitable-new-hire", "opinionated-new-hire", "passive-veteran"]);
+    expect((await send(app, "POST", "/api/roleplay/sessions", { repId: "nope" })).status).toBe(404);
+    expect((await send(app, "POST", "/api/roleplay/sessions", {})).status).toBe(400);
+  });
+
   it("refuses an empty or oversized message, an unknown rep and a wrong id, and writes nothing", async () => {
     const id = (await send(app, "POST", "/api/conversations", {})).body.id as string;
     expect((await send(app, "POST", `/api/conversations/${id}/messages`, { text: "  " })).status).toBe(400);

@@ -1,10 +1,23 @@
 import { createRoute } from "@hono/zod-openapi";
 import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBody, z } from "../api/router.js";
 import { DebriefSchema, NewSessionSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
+import { personaForRep } from "../coach/chat/rep-persona.js";
+import type { RepService, RepView } from "../coach/chat/rep-service.js";
 import { MAX_MESSAGE_CHARS, type RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { LangField, textField } from "../lib/fields.js";
 
-const CreateSchema = z.object({ persona: z.string().min(1).max(100), lang: LangField }).openapi("RoleplayCreate");
+const CreateSchema = z
+  .object({
+    persona: z.string().min(1).max(100).optional(),
+    /** A rep's file (/api/reps): the session plays that rep, as the persona of its type and stage. */
+    repId: z.string().min(1).max(200).optional(),
+    lang: LangField,
+  })
+  .refine((body) => body.persona !== undefined || body.repId !== undefined, {
+    message: "name a persona, or a rep's file (repId)",
+    path: ["persona"],
+  })
+  .openapi("RoleplayCreate");
 const MessageSchema = z.object({ text: textField("text", MAX_MESSAGE_CHARS) }).openapi("RoleplayMessage");
 const SessionParams = z.object({
   id: z
@@ -67,12 +80,16 @@ const debrief = createRoute({
 });
 
 /** Role-play: personas, sessions, turns and the debrief. */
-export function roleplayRoutes(deps: { roleplay: RoleplayService }) {
+export function roleplayRoutes(deps: { roleplay: RoleplayService; reps: RepService }) {
   return createRouter()
     .openapi(personas, (context) => context.json(deps.roleplay.list(), 200))
     .openapi(create, async (context) => {
       const request = context.req.valid("json");
-      return context.json(await deps.roleplay.create(request.persona, request.lang, context.get("viewer")), 201);
+      const viewer = context.get("viewer");
+      const rep = request.repId ? await deps.reps.get(request.repId, viewer) : undefined;
+      const persona = request.persona ?? personaForRep(rep as RepView, rep as RepView);
+      const session = await deps.roleplay.create(persona, request.lang, viewer);
+      return context.json({ ...session, ...(rep ? { rep: { id: rep.id, name: rep.name } } : {}) }, 201);
     })
     .openapi(read, async (context) =>
       context.json(await deps.roleplay.get(context.req.valid("param").id, context.get("viewer")), 200),

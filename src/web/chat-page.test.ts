@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -176,16 +176,22 @@ suite("the manager's chat and rep files in Chromium", () => {
     expect(await note.count()).toBe(1);
     expect(await note.textContent()).toContain(FOLLOW_UP);
     expect(await page.locator(`.rep-conversations a[href="/?c=${conversationId}"]`).count()).toBe(1);
-    // "Export JSON" links to the file's export, which holds the note and the conversation.
-    const href = await page.getAttribute("a[download]", "href");
-    expect(href).toBe(`/api/reps/${repId}/export`);
-    const exported = (await (await page.request.get(`${base}${href}`)).json()) as {
+    // "Export JSON" downloads the file's export (fetched with the token, if any), holding the note and the conversation.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-rep")]);
+    expect(download.suggestedFilename()).toBe(`rep-${repId}.json`);
+    const exported = JSON.parse(readFileSync((await download.path()) as string, "utf8")) as {
       rep: { notes: unknown[] };
       conversations: { id: string }[];
     };
     expect(exported.rep.notes).toHaveLength(1);
     expect(exported.conversations.map((conversation) => conversation.id)).toContain(conversationId);
     await page.screenshot({ path: join(SHOTS, "reps-desktop.png"), fullPage: true });
+    // "Rehearse a talk" starts a role-play in which the simulated rep is the persona of 老張's tenure.
+    await page.click(`a[href="/roleplay?rep=${repId}"]`);
+    await page.waitForSelector(".log li");
+    expect(page.url()).toBe(`${base}/roleplay`);
+    // The passive veteran's card (4.5.4.2.2): a rep of three years, as 老張's file says.
+    expect(await page.locator("main h1").textContent()).toContain("三年資深業務");
 
     // On a 390 px phone the follow-up box is on screen, and nothing scrolls sideways.
     const phone = await open(390, problems);

@@ -164,6 +164,11 @@ export function createSession(persona: string, lang: Lang): Promise<NewSession> 
   return ok(api.roleplay.sessions.$post({ json: { persona, lang } }));
 }
 
+/** `POST /api/roleplay/sessions` with `repId`: the simulated rep is the persona of that file's type and tenure. */
+export function createSessionForRep(repId: string, lang: Lang): Promise<NewSession> {
+  return ok(api.roleplay.sessions.$post({ json: { repId, lang } }));
+}
+
 /** `GET /api/roleplay/sessions/:id`: a session so far (after a reload). */
 export function getSession(id: string): Promise<Session> {
   return ok(api.roleplay.sessions[":id"].$get({ param: { id } }));
@@ -246,6 +251,7 @@ export function addRepNote(id: string, note: NoteRequest): Promise<RepNote> {
 }
 
 /** Where a file's JSON export downloads from (a plain link). */
-export function repExportUrl(id: string): string {
-  return `/api/reps/${encodeURIComponent(id)}/export`;
+/** `GET /api/reps/:id/export`: through the client, so that a bearer token goes with it (a plain link would not). */
+export function exportRep(id: string): Promise<unknown> {
+  return ok(api.reps[":id"].export.$get({ param: { id } }));
 }

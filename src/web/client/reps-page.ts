@@ -2,6 +2,7 @@ import {
   addRepNote,
   createRep,
   deleteRep,
+  exportRep,
   getRep,
   listConversations,
   listReps,
@@ -9,7 +10,6 @@ import {
   type RepFields,
   type RepFile,
   type RepPatch,
-  repExportUrl,
   updateRep,
 } from "./api.js";
 import { byId, type Child, confirmInPage, el, fill, showError } from "./dom.js";
@@ -155,12 +155,23 @@ export async function repsPage(main: HTMLElement): Promise<void> {
     });
 
     const remove = el("button", { type: "button", class: "danger", id: "delete-rep" }, t("deleteRep"));
-    const exportLink = el(
+    const exportLink = el("button", { type: "button", class: "secondary", id: "export-rep" }, t("exportJson"));
+    exportLink.addEventListener("click", () => {
+      exportRep(file.id)
+        .then((exported) => {
+          const url = URL.createObjectURL(new Blob([JSON.stringify(exported, null, 2)], { type: "application/json" }));
+          const save = el("a", { href: url, download: `rep-${file.id}.json` });
+          save.click();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        })
+        .catch((error: unknown) => showError(noteStatus, error));
+    });
+    const rehearse = el(
       "a",
-      { class: "button secondary", href: repExportUrl(file.id), download: `rep-${file.id}.json` },
-      t("exportJson"),
+      { class: "button secondary", href: `/roleplay?rep=${encodeURIComponent(file.id)}` },
+      tf("rehearseWith", { name: file.name }),
     );
-    const removeBox = el("div", { class: "actions" }, exportLink, remove);
+    const removeBox = el("div", { class: "actions" }, rehearse, exportLink, remove);
     remove.addEventListener("click", () => {
       confirmInPage(removeBox, tf("confirmDeleteRep", { name: file.name }), () =>
         deleteRep(file.id).then(() => showCreate()),

@@ -1,5 +1,6 @@
 import {
   createSession,
+  createSessionForRep,
   type Debrief,
   debriefSession,
   getSession,
@@ -18,6 +19,14 @@ type Hint = NonNullable<Awaited<ReturnType<typeof sendMessage>>["hint"]>;
 
 /** Role-play: pick a persona, talk turn by turn with the state on meters, then a debrief against the handbook. */
 export async function roleplayPage(main: HTMLElement): Promise<void> {
+  // From a rep's file (/reps → "rehearse a talk"): a new session playing that rep.
+  const repId = new URLSearchParams(location.search).get("rep");
+  if (repId) {
+    history.replaceState(null, "", "/roleplay");
+    const created = await createSessionForRep(repId, currentLang());
+    localStorage.setItem(SESSION_KEY, created.id);
+    return renderSession(main, { ...created, ended: false });
+  }
   const saved = localStorage.getItem(SESSION_KEY);
   if (saved) {
     const session = await getSession(saved).catch(() => undefined);
