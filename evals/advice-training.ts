@@ -37,13 +37,20 @@ const CUE_PROBLEM: Record<string, string> = { management: "manager" };
  */
 export type CaseKind = "advice" | "chat" | "chat-alone" | "pair";
 
-/** Which models learn from which kind: a follow-up alone has no diagnosis labels; a pair has no judged passages. */
+/**
+ * Which models learn from which kind. The diagnosis and the one-shot advice ranker and scope model learn from advice
+ * scenarios only; the conversation ranker and scope model (`conversation`) from the chat data as well: a follow-up
+ * alone has no diagnosis labels, a pair no judged passages.
+ */
 export const USES: Record<CaseKind, { diagnosis: boolean; scope: boolean; rank: boolean }> = {
   advice: { diagnosis: true, scope: true, rank: true },
   chat: { diagnosis: false, scope: true, rank: true },
   "chat-alone": { diagnosis: false, scope: false, rank: true },
   pair: { diagnosis: false, scope: true, rank: false },
 };
+
+/** The cases the one-shot advice models learn from. */
+export const adviceOnly = (cases: readonly TuningCase[]) => cases.filter((item) => item.kind === "advice");
 
 /** One tuning scenario as the product reads it: the diagnosis features and the ranker's candidates. */
 export interface TuningCase {
@@ -278,8 +285,12 @@ export async function trainShippedAdviceModel(): Promise<AdviceModelJson> {
   // The ranker learns from the diagnosis as the product will read it on a writer it has not met: each writer's
   // scenarios diagnosed by a model trained on the other writers.
   const diagnoses = crossFittedDiagnoses(cases, settings);
-  const rank = trainRanker(rankExamples(cases, service, diagnoses), settings);
-  const scope = trainScope(cases, settings);
+  const rank = trainRanker(rankExamples(adviceOnly(cases), service, diagnoses), settings);
+  const scope = trainScope(adviceOnly(cases), settings);
+  const conversation = {
+    rank: trainRanker(rankExamples(cases, service, diagnoses), settings),
+    scope: trainScope(cases, settings),
+  };
   return {
     trainedOn: hashFiles([
       ...tuningFiles(),
@@ -290,12 +301,22 @@ export async function trainShippedAdviceModel(): Promise<AdviceModelJson> {
     diagnosis,
     rank,
     scope,
+    conversation,
   };
 }
 
-/** Each writer's scenarios diagnosed by a model trained on the others. */
+/**
+ * Each writer's scenarios diagnosed by a model trained on the others. A follow-up read alone is ranked, as in the
+ * product, by the diagnosis of its reading with the turn before.
+ */
 export function crossFittedDiagnoses(cases: readonly TuningCase[], settings: AdviceSettings): Map<string, Diagnosis> {
-  return new Map([...crossFittedLabels(cases, settings)].map(([id, labels]) => [id, diagnosisOf(labels)]));
+  const diagnoses = new Map([...crossFittedLabels(cases, settings)].map(([id, labels]) => [id, diagnosisOf(labels)]));
+  for (const item of cases)
+    if (item.kind === "chat-alone") {
+      const withTurn = diagnoses.get(`${item.source}#with`);
+      if (withTurn) diagnoses.set(item.scenario.id, withTurn);
+    }
+  return diagnoses;
 }
 
 export function crossFittedLabels(cases: readonly TuningCase[], settings: AdviceSettings) {

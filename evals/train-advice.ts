@@ -11,6 +11,7 @@ import { realAppDeps } from "../test/support/app-deps.js";
 import { printFigures } from "./advice/quality.js";
 import { ndcgAt, qualityFigures, sectionOf } from "./advice/quality-metrics.js";
 import {
+  adviceOnly,
   answeredCase,
   crossFittedCoverage,
   crossFittedDiagnoses,
@@ -37,20 +38,28 @@ async function leaveOneWriterOut(minFits: number[], minCoverage?: number): Promi
   const cases = await loadTuningCases(service);
   const labels = crossFittedLabels(cases, settings);
   const diagnoses = crossFittedDiagnoses(cases, settings);
-  const coverage = crossFittedCoverage(cases, settings);
+  // One-shot advice is read by the models trained on advice scenarios only; the chat data by the conversation models,
+  // trained on everything (as `npm run advice:train` ships them).
+  const adviceCoverage = crossFittedCoverage(adviceOnly(cases), settings);
+  const chatCoverage = crossFittedCoverage(cases, settings);
+  const coverage = new Map(
+    cases.map((item) => [
+      item.scenario.id,
+      (item.kind === "advice" ? adviceCoverage : chatCoverage).get(item.scenario.id) ?? 1,
+    ]),
+  );
   const writers = [...new Set(cases.map((item) => item.scenario.writer))];
   // Each writer's candidates scored by a ranker trained on the other writers.
   const fits = new Map<string, Map<string, number>>();
   for (const writer of writers) {
+    const others = cases.filter((item) => item.scenario.writer !== writer);
+    const own = cases.filter((candidate) => candidate.scenario.writer === writer);
+    const adviceWriter = own.every((item) => item.kind === "advice");
     const models = trainRanker(
-      rankExamples(
-        cases.filter((item) => item.scenario.writer !== writer),
-        service,
-        diagnoses,
-      ),
+      rankExamples(adviceWriter ? adviceOnly(others) : others, service, diagnoses),
       settings,
     ).map((json) => new LinearModel(json));
-    for (const item of cases.filter((candidate) => candidate.scenario.writer === writer)) {
+    for (const item of own) {
       const scores = new Map<string, number>();
       for (const id of item.candidates) {
         const features = service.ranker.features(id, {

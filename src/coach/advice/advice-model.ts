@@ -14,5 +14,14 @@ export const AdviceModelSchema = z.object({
   rank: z.array(LinearModelSchema).min(1).nullable(),
   /** Whether the handbook covers a scenario (labels `in` and `out`), over `scopeFeatures`. */
   scope: LinearModelSchema.nullable(),
+  /**
+   * The ranker and scope model for what is read in a conversation (a follow-up alone and with the turn before it, a
+   * message with a rep's file): trained on the advice scenarios and the chat writers' conversations and pairs, so that
+   * adding them changes nothing for one-shot advice.
+   */
+  conversation: z
+    .object({ rank: z.array(LinearModelSchema).min(1), scope: LinearModelSchema })
+    .nullable()
+    .optional(),
 });
 export type AdviceModelJson = z.infer<typeof AdviceModelSchema>;

@@ -54,11 +54,23 @@ export interface AdviceContext {
   tenureKnown?: boolean;
   /** At least this many passages are kept (best first) whatever their fit: a chat answer shows more than one way in. */
   minPassages?: number;
+  /**
+   * The diagnosis to rank by, instead of reading one from this text: a follow-up read alone ("那如果他直接拒絕呢？")
+   * says nothing of who, so it is ranked by the diagnosis of its reading with the turn before.
+   */
+  diagnosis?: Diagnosis;
+  /** Read with the ranker and scope model trained on conversations as well (prompts/advice-model.json `conversation`). */
+  reading?: "advice" | "conversation";
 }
 
 /** Scenario → retrieval → diagnosis → offline composition. The llm path wraps this (see llm-advice.ts). */
 export class AdviceService {
-  private built?: { diagnoser: Diagnoser; ranker: PassageRanker; scopeModel?: LinearModel };
+  private built?: {
+    diagnoser: Diagnoser;
+    ranker: PassageRanker;
+    scopeModel?: LinearModel;
+    conversationScope?: LinearModel;
+  };
   /** Whether each passage has a quotable sentence: fixed for a corpus, so worked out once per passage. */
   private readonly quotableIds = new Map<string, boolean>();
 
@@ -86,8 +98,10 @@ export class AdviceService {
           deps.corpus.chunks,
           deps.toTraditional,
           model.rank ?? undefined,
+          model.conversation?.rank ?? undefined,
         ),
         ...(model.scope ? { scopeModel: new LinearModel(model.scope) } : {}),
+        ...(model.conversation ? { conversationScope: new LinearModel(model.conversation.scope) } : {}),
       };
     }
     return this.built;
@@ -110,7 +124,7 @@ export class AdviceService {
     const { retrieval, query, diagnosis } = candidates;
     if (this.scopeModel) {
       // The trained scope model decides, in place of retrieval's own rule (which kept its passages for it).
-      const covered = this.coverage(candidates.scope) >= settings.rank.minCoverage;
+      const covered = this.coverage(candidates.scope, context.reading) >= settings.rank.minCoverage;
       if (!covered && !retrieval.abstained) retrieval.nearest = this.nearest(retrieval.results);
       if (covered) retrieval.nearest = [];
       retrieval.abstained = !covered;
@@ -128,6 +142,7 @@ export class AdviceService {
       this.ranker.fit(
         retrieval.results.map((chunk) => chunk.id),
         candidates.context,
+        context.reading,
       ),
       (id) => this.quotable(id),
       (id) => this.sectionPassages(id),
@@ -165,10 +180,11 @@ export class AdviceService {
   }
 
   /** The scope model's chance that the handbook covers the scenario (1 without a model). */
-  coverage(features: Features): number {
-    if (!this.scopeModel) return 1;
-    const probabilities = this.scopeModel.predict(features);
-    return probabilities[this.scopeModel.labels.indexOf("in")] ?? 0;
+  coverage(features: Features, reading: AdviceContext["reading"] = "advice"): number {
+    const model = (reading === "conversation" ? this.parts.conversationScope : undefined) ?? this.scopeModel;
+    if (!model) return 1;
+    const probabilities = model.predict(features);
+    return probabilities[model.labels.indexOf("in")] ?? 0;
   }
 
   private nearest(results: readonly ScoredChunk[]): Retrieval["nearest"] {
@@ -188,7 +204,7 @@ export class AdviceService {
       ...(lang ? { lang } : {}),
     });
     const query = this.deps.retriever.normalise(scenario);
-    const read = this.diagnoser.diagnose(query, retrieval.lang);
+    const read = context.diagnosis ?? this.diagnoser.diagnose(query, retrieval.lang);
     const diagnosis = context.adjustDiagnosis ? context.adjustDiagnosis(read) : read;
     const situations = this.withPlaybooks(this.ranker.situationRanking(query, settings.rank.candidates), retrieval);
     retrieval.rankings = { ...retrieval.rankings, situations };
@@ -319,8 +335,14 @@ export class AdviceService {
     const last = readings.at(-1);
     if (!last) throw new Error("adviseReadings needs a reading");
     if (this.deps.llm || readings.length === 1) return this.advise(last.scenario, lang, onDelta, context);
-    const prepared = await Promise.all(readings.map((reading) => this.prepare(reading.scenario, lang, context)));
-    const main = prepared.at(-1) as (typeof prepared)[number];
+    // The fullest reading first: the others are ranked by its diagnosis.
+    const main = await this.prepare(last.scenario, lang, context);
+    const others = await Promise.all(
+      readings
+        .slice(0, -1)
+        .map((reading) => this.prepare(reading.scenario, lang, { ...context, diagnosis: main.diagnosis })),
+    );
+    const prepared = [...others, main];
     const best = new Map<string, ScoredChunk>();
     prepared.forEach(({ retrieval }, index) => {
       if (retrieval.abstained) return;

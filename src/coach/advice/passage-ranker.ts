@@ -81,6 +81,7 @@ const PROBLEM_KIND: Record<string, string> = { manager: "management" };
 export class PassageRanker {
   private readonly index: QuestionRanker;
   private readonly models: LinearModel[];
+  private readonly conversationModels: LinearModel[];
 
   constructor(
     private readonly situations: ReadonlyMap<string, PassageSituation>,
@@ -89,6 +90,8 @@ export class PassageRanker {
     chunks: readonly Chunk[],
     toTraditional: (text: string) => string,
     models: readonly LinearModelJson[] = [],
+    /** The ensemble for what is read in a conversation (prompts/advice-model.json `conversation`); else `models`. */
+    conversationModels: readonly LinearModelJson[] = [],
   ) {
     // Each passage's annotated situation counts as two more lines of it, anchored at the passage's start.
     const annotated = chunks.flatMap((chunk) => {
@@ -102,6 +105,7 @@ export class PassageRanker {
     });
     this.index = new QuestionRanker([...annotated, ...lines], chunks, toTraditional);
     this.models = models.map((json) => new LinearModel(json));
+    this.conversationModels = conversationModels.map((json) => new LinearModel(json));
   }
 
   get trained(): boolean {
@@ -163,14 +167,20 @@ export class PassageRanker {
    * How well each passage fits, 0–1: the chance it is useful plus half the chance it is partial, by the model;
    * without a model, by fused rank alone.
    */
-  fit(ids: readonly string[], context: RankContext): Map<string, number> {
+  fit(
+    ids: readonly string[],
+    context: RankContext,
+    reading: "advice" | "conversation" = "advice",
+  ): Map<string, number> {
     const fits = new Map<string, number>();
+    const models =
+      reading === "conversation" && this.conversationModels.length > 0 ? this.conversationModels : this.models;
     for (const id of ids) {
       if (!this.trained) {
         fits.set(id, 1 / (context.fused.indexOf(id) + 2));
         continue;
       }
-      fits.set(id, ensembleFit(this.models, this.features(id, context)));
+      fits.set(id, ensembleFit(models, this.features(id, context)));
     }
     return fits;
   }

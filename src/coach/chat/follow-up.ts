@@ -66,6 +66,7 @@ export function followUpRequest(
       adjustDiagnosis: (diagnosis) => withFile(diagnosis, input.rep, input.lang, labels),
       ...(input.rep?.derived.tenureGroup ? { tenureKnown: true } : {}),
       minPassages: settings.minPassages,
+      reading: "conversation",
       ...(quoted.size > 0 ? { quoted: { ids: quoted, weight: settings.quotedWeight } } : {}),
     },
   };
