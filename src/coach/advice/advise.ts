@@ -335,14 +335,15 @@ export class AdviceService {
     const last = readings.at(-1);
     if (!last) throw new Error("adviseReadings needs a reading");
     if (this.deps.llm || readings.length === 1) return this.advise(last.scenario, lang, onDelta, context);
-    // The fullest reading first: the others are ranked by its diagnosis.
-    const main = await this.prepare(last.scenario, lang, context);
-    const others = await Promise.all(
-      readings
-        .slice(0, -1)
-        .map((reading) => this.prepare(reading.scenario, lang, { ...context, diagnosis: main.diagnosis })),
+    // The others are ranked by the fullest reading's diagnosis (read here, so that all readings run at once).
+    const read = this.read(last.scenario);
+    const diagnosis = context.adjustDiagnosis ? context.adjustDiagnosis(read) : read;
+    const prepared = await Promise.all(
+      readings.map((reading, index) =>
+        this.prepare(reading.scenario, lang, index === readings.length - 1 ? context : { ...context, diagnosis }),
+      ),
     );
-    const prepared = [...others, main];
+    const main = prepared.at(-1) as (typeof prepared)[number];
     const best = new Map<string, ScoredChunk>();
     prepared.forEach(({ retrieval }, index) => {
       if (retrieval.abstained) return;
