@@ -74,7 +74,7 @@ function scenarioProblems(ids: Set<string>) {
   };
 }
 
-function judgmentProblems(ids: Set<string>) {
+export function judgmentProblems(ids: Set<string>) {
   return (record: Judgment): string[] => {
     const found: string[] = [];
     for (const id of [...record.useful, ...record.partial]) if (!ids.has(id)) found.push(`no passage ${id}`);

@@ -39,7 +39,7 @@ export function loadJudgments() {
 }
 
 /** The product's diagnosis in the guide's terms; what it does not say reads as `unknown` (or `none`). */
-function diagnosisOf(advice: Advice): AnsweredCase["diagnosis"] {
+export function diagnosisOf(advice: Advice): AnsweredCase["diagnosis"] {
   const diagnosis = advice.diagnosis;
   const who = diagnosis.who?.value;
   const aboutReps = who === undefined || who === "rep" || who === "reps";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passageIds } from "../advice/check-scenarios.js";
+import { JudgmentSchema, judgmentProblems, passageIds } from "../advice/check-scenarios.js";
 import { checkJsonl } from "../check-jsonl.js";
 
 /**
@@ -34,13 +34,6 @@ export const PairSchema = z.object({
   veteran: z.object({ from: z.array(z.string()).min(1) }),
 });
 export type Pair = z.infer<typeof PairSchema>;
-
-const JudgmentSchema = z.object({
-  id: z.string().min(1),
-  judge: z.string().min(1),
-  useful: z.array(z.string()),
-  partial: z.array(z.string()),
-});
 
 const sectionOf = (id: string) => id.replace(/-\d+$/, "");
 const squeeze = (text: string) => text.replace(/\s+/g, "").toLowerCase();
@@ -78,16 +71,6 @@ function pairProblems(ids: Set<string>) {
       found.push("new.from and veteran.from share a section: choose a message whose advice depends on tenure");
     const tell = TENURE_WORDS.exec(record.text);
     if (tell) found.push(`the message gives the tenure away: "${tell[0]}"`);
-    return found;
-  };
-}
-
-function judgmentProblems(ids: Set<string>) {
-  return (record: z.infer<typeof JudgmentSchema>): string[] => {
-    const found: string[] = [];
-    for (const id of [...record.useful, ...record.partial]) if (!ids.has(id)) found.push(`no passage ${id}`);
-    const both = record.useful.filter((id) => record.partial.includes(id));
-    if (both.length) found.push(`both useful and partial: ${both.join(", ")}`);
     return found;
   };
 }

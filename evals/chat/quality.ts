@@ -2,13 +2,12 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { createApp } from "../../src/app.js";
 import type { Advice } from "../../src/coach/advice/types.js";
 import type { TurnAnswer } from "../../src/coach/chat/conversation-service.js";
 import { realAppDeps } from "../../test/support/app-deps.js";
-import type { Scenario } from "../advice/check-scenarios.js";
-import { printFigures } from "../advice/quality.js";
+import { JudgmentSchema, type Scenario } from "../advice/check-scenarios.js";
+import { diagnosisOf, printFigures } from "../advice/quality.js";
 import { type AnsweredCase, judgeStep, mergeJudgments, qualityFigures, sectionOf } from "../advice/quality-metrics.js";
 import { readJsonl } from "../cases.js";
 import { type Conversation, ConversationSchema, type Pair, PairSchema } from "./check-chat.js";
@@ -24,12 +23,6 @@ import { type Conversation, ConversationSchema, type Pair, PairSchema } from "./
  * listed in docs/chat.md).
  */
 const here = fileURLToPath(new URL(".", import.meta.url));
-const Judgment = z.object({
-  id: z.string(),
-  judge: z.string(),
-  useful: z.array(z.string()),
-  partial: z.array(z.string()),
-});
 
 function jsonlFiles(folder: string, pairs: boolean): string[] {
   const dir = join(here, folder);
@@ -54,7 +47,7 @@ export function loadPairs(set: "tuning" | "blind"): Pair[] {
 function loadJudgments() {
   const dir = join(here, "judgments");
   const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".jsonl")) : [];
-  return mergeJudgments(files.sort().flatMap((file) => readJsonl(join(dir, file), Judgment)));
+  return mergeJudgments(files.sort().flatMap((file) => readJsonl(join(dir, file), JudgmentSchema)));
 }
 
 /** A conversation as the advice figures read a scenario: the follow-up, its passages and the labels after it. */
@@ -73,17 +66,6 @@ function asScenario(conversation: Conversation): Scenario {
     stage: "unknown",
     type: "unknown",
     cues: conversation.cues,
-  };
-}
-
-function diagnosisOf(advice: Advice): AnsweredCase["diagnosis"] {
-  const who = advice.diagnosis.who?.value;
-  const aboutReps = who === undefined || who === "rep" || who === "reps";
-  const problem = advice.diagnosis.problems[0]?.value;
-  return {
-    ...(who ? { who } : {}),
-    tenure: advice.diagnosis.tenure?.value ?? (aboutReps ? "unknown" : "none"),
-    problem: problem === "manager" ? "management" : (problem ?? "none"),
   };
 }
 

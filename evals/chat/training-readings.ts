@@ -1,11 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import type { AdviceContext, AdviceService } from "../../src/coach/advice/advise.js";
 import { type DiagnosisLabels, followUpRequest } from "../../src/coach/chat/follow-up.js";
 import { deriveRep } from "../../src/coach/chat/rep-file.js";
-import type { Scenario } from "../advice/check-scenarios.js";
+import { JudgmentSchema, type Scenario } from "../advice/check-scenarios.js";
 import { type AnsweredCase, mergeJudgments } from "../advice/quality-metrics.js";
 import { readJsonl } from "../cases.js";
 import { ConversationSchema, PairSchema } from "./check-chat.js";
@@ -30,16 +29,9 @@ const files = (folder: string) => {
     : [];
 };
 
-const Judgment = z.object({
-  id: z.string(),
-  judge: z.string(),
-  useful: z.array(z.string()),
-  partial: z.array(z.string()),
-});
-
 export function loadChatJudgments(): Map<string, AnsweredCase["judgment"]> {
   const tuning = files("judgments").filter((file) => !/\/cb\d+\.jsonl$/.test(file));
-  return mergeJudgments(tuning.flatMap((file) => readJsonl(file, Judgment)));
+  return mergeJudgments(tuning.flatMap((file) => readJsonl(file, JudgmentSchema)));
 }
 
 export interface ChatReading {

@@ -1,8 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
-import { DrizzleQueryError } from "drizzle-orm/errors";
+import { isConstraintError, unavailableOnError as onError, unavailable } from "../../db/d1-errors.js";
 import { schema } from "../../db/schema.js";
-import { AppError } from "../../lib/errors.js";
 import type { D1Like } from "../roleplay/d1-store.js";
 import { chatQueries } from "./chat-rows.js";
 import type { ChatStore } from "./chat-store.js";
@@ -15,6 +14,10 @@ import type {
   RepNote,
   RepRecord,
 } from "./types.js";
+
+const WHAT = "Conversations";
+/** A D1 call whose failure is a 503 `unavailable`. */
+const guarded = <T>(work: () => Promise<T>) => onError(work, WHAT);
 
 type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
@@ -36,51 +39,49 @@ export class D1ChatStore implements ChatStore {
   }
 
   async createRep(rep: RepRecord): Promise<void> {
-    await unavailableOnError(() => this.atomic([chatQueries.insertRep(this.db, rep)]));
+    await guarded(() => this.atomic([chatQueries.insertRep(this.db, rep)]));
   }
 
   getRep(owner: Owner, id: string) {
-    return unavailableOnError(() => chatQueries.selectRep(this.db, owner, id));
+    return guarded(() => chatQueries.selectRep(this.db, owner, id));
   }
 
   listReps(owner: Owner) {
-    return unavailableOnError(() => chatQueries.selectReps(this.db, owner));
+    return guarded(() => chatQueries.selectReps(this.db, owner));
   }
 
   async updateRep(owner: Owner, id: string, fields: RepFields, updatedAt: string): Promise<boolean> {
-    const [changed] = await unavailableOnError(() =>
-      this.atomic([chatQueries.updateRep(this.db, owner, id, fields, updatedAt)]),
-    );
+    const [changed] = await guarded(() => this.atomic([chatQueries.updateRep(this.db, owner, id, fields, updatedAt)]));
     return (changed ?? 0) > 0;
   }
 
   async deleteRep(owner: Owner, id: string): Promise<boolean> {
-    const changes = await unavailableOnError(() => this.atomic(chatQueries.deleteRep(this.db, id, owner)));
+    const changes = await guarded(() => this.atomic(chatQueries.deleteRep(this.db, id, owner)));
     return (changes.at(-1) ?? 0) > 0;
   }
 
   async addNote(note: RepNote): Promise<void> {
-    await unavailableOnError(() => this.atomic([chatQueries.insertNote(this.db, note)]));
+    await guarded(() => this.atomic([chatQueries.insertNote(this.db, note)]));
   }
 
   listNotes(repId: string, limit = 500) {
-    return unavailableOnError(() => chatQueries.selectNotes(this.db, repId, limit));
+    return guarded(() => chatQueries.selectNotes(this.db, repId, limit));
   }
 
   async createConversation(conversation: ConversationRecord): Promise<void> {
-    await unavailableOnError(() => this.atomic([chatQueries.insertConversation(this.db, conversation)]));
+    await guarded(() => this.atomic([chatQueries.insertConversation(this.db, conversation)]));
   }
 
   getConversation(owner: Owner, id: string) {
-    return unavailableOnError(() => chatQueries.selectConversation(this.db, owner, id));
+    return guarded(() => chatQueries.selectConversation(this.db, owner, id));
   }
 
   listConversations(owner: Owner, repId?: string) {
-    return unavailableOnError(() => chatQueries.selectConversations(this.db, owner, repId));
+    return guarded(() => chatQueries.selectConversations(this.db, owner, repId));
   }
 
   listMessages(conversationId: string) {
-    return unavailableOnError(() => chatQueries.selectMessages(this.db, conversationId));
+    return guarded(() => chatQueries.selectMessages(this.db, conversationId));
   }
 
   async appendTurn(
@@ -95,35 +96,12 @@ export class D1ChatStore implements ChatStore {
       return (changes.at(-1) ?? 0) > 0;
     } catch (error) {
       if (isConstraintError(error)) return false;
-      throw unavailable(error);
+      throw unavailable(error, WHAT);
     }
   }
 
   async deleteConversation(owner: Owner, id: string): Promise<boolean> {
-    const changes = await unavailableOnError(() => this.atomic(chatQueries.deleteConversation(this.db, id, owner)));
+    const changes = await guarded(() => this.atomic(chatQueries.deleteConversation(this.db, id, owner)));
     return (changes.at(-1) ?? 0) > 0;
   }
-}
-
-async function unavailableOnError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
-
-function unavailable(error: unknown): AppError {
-  // drizzle wraps a failed query with its parameters, which hold users' words: the log gets D1's own error.
-  const cause = error instanceof DrizzleQueryError ? (error.cause ?? error) : error;
-  return new AppError("unavailable", "Conversations are not reachable right now; try again in a moment.", undefined, {
-    cause,
-  });
-}
-
-function isConstraintError(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (/constraint failed|SQLITE_CONSTRAINT/i.test(current.message)) return true;
-  }
-  return false;
 }

@@ -1,10 +1,11 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
-import { DrizzleQueryError } from "drizzle-orm/errors";
+import { isConstraintError, unavailable, unavailableOnError } from "../../db/d1-errors.js";
 import { schema } from "../../db/schema.js";
-import { AppError } from "../../lib/errors.js";
 import { createQueries, readSession, turnQueries } from "./session-rows.js";
 import type { Message, SessionRecord, SessionStore } from "./session-store.js";
+
+const WHAT = "Sessions";
 
 /** The parts of Cloudflare's D1 binding that drizzle's D1 driver uses (the Workers entry passes env.DB). */
 export interface D1Like {
@@ -32,11 +33,11 @@ export class D1SessionStore implements SessionStore {
   }
 
   async create(session: SessionRecord): Promise<void> {
-    await unavailableOnError(() => this.db.batch(nonEmpty(createQueries(this.db, session))));
+    await unavailableOnError(() => this.db.batch(nonEmpty(createQueries(this.db, session))), WHAT);
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    return unavailableOnError(() => readSession(this.db, id));
+    return unavailableOnError(() => readSession(this.db, id), WHAT);
   }
 
   async appendTurn(
@@ -53,7 +54,7 @@ export class D1SessionStore implements SessionStore {
     } catch (error) {
       // The (session, seq) key collided: another turn wrote first, and the whole batch rolled back.
       if (isConstraintError(error)) return false;
-      throw unavailable(error);
+      throw unavailable(error, WHAT);
     }
   }
 }
@@ -63,30 +64,6 @@ function nonEmpty(queries: BatchItem<"sqlite">[]): [BatchItem<"sqlite">, ...Batc
   return queries as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 }
 
-async function unavailableOnError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
-
-function unavailable(error: unknown): AppError {
-  // drizzle wraps a failed query with its parameters, which hold users' messages: the log gets D1's own error.
-  const cause = error instanceof DrizzleQueryError ? (error.cause ?? error) : error;
-  return new AppError("unavailable", "Sessions are not reachable right now; try again in a moment.", undefined, {
-    cause,
-  });
-}
-
 function changes(result: unknown): number {
   return (result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0;
-}
-
-/** True if D1 (or drizzle wrapping it) says a constraint failed; the message is all D1 gives to tell. */
-function isConstraintError(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (/constraint failed|SQLITE_CONSTRAINT/i.test(current.message)) return true;
-  }
-  return false;
 }
