@@ -7,6 +7,7 @@ import type { AdviceService } from "./coach/advice/advise.js";
 import type { ConversationService } from "./coach/chat/conversation-service.js";
 import type { RepService } from "./coach/chat/rep-service.js";
 import type { FabeService } from "./coach/fabe/fabe-service.js";
+import type { ProgressService } from "./coach/progress/progress-service.js";
 import type { RoleplayService } from "./coach/roleplay/roleplay-service.js";
 import type { CorpusIndex } from "./corpus/corpus-index.js";
 import { bearerAuth, type Tokens } from "./lib/auth.js";
@@ -21,6 +22,7 @@ import { conversationRoutes } from "./routes/conversations.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { fabeRoutes } from "./routes/fabe.js";
 import { type HealthDeps, healthRoutes } from "./routes/health.js";
+import { progressRoutes } from "./routes/progress.js";
 import { repRoutes } from "./routes/reps.js";
 import { retrieveRoutes } from "./routes/retrieve.js";
 import { roleplayRoutes } from "./routes/roleplay.js";
@@ -51,6 +53,7 @@ export interface AppDeps {
   roleplay: RoleplayService;
   conversations: ConversationService;
   reps: RepService;
+  progress: ProgressService;
   web: WebAssets;
   /** Swagger UI's files for /docs; absent on Workers, where static assets serve them (wrangler.toml). */
   apiDocs?: ApiDocsAssets;
@@ -92,10 +95,11 @@ export function createApp(deps: AppDeps) {
     .route("/api/corpus", corpusRoutes({ corpus: deps.corpus }))
     .route("/api/retrieve", retrieveRoutes({ retriever: deps.retriever }))
     .route("/api/advice", adviceRoutes({ advice: deps.advice, conversations: deps.conversations }))
-    .route("/api/fabe", fabeRoutes({ fabe: deps.fabe }))
-    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay, reps: deps.reps }))
+    .route("/api/fabe", fabeRoutes({ fabe: deps.fabe, progress: deps.progress }))
+    .route("/api/roleplay", roleplayRoutes({ roleplay: deps.roleplay, reps: deps.reps, progress: deps.progress }))
     .route("/api/conversations", conversationRoutes({ conversations: deps.conversations }))
-    .route("/api/reps", repRoutes({ reps: deps.reps }));
+    .route("/api/reps", repRoutes({ reps: deps.reps }))
+    .route("/api", progressRoutes({ progress: deps.progress }));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -35,6 +35,9 @@ export const RepFieldsSchema = z
     weaknesses: Long("weaknesses").optional(),
     likes: Long("likes").optional(),
     results: z.array(MonthResult).max(240).optional(),
+    user: Short("user").optional().openapi({
+      description: "The rep's own login (the `user` of their COACH_TOKENS entry): links the file to their practice.",
+    }),
   })
   .strict()
   .openapi("RepFields");

@@ -10,6 +10,7 @@ import type { AppDeps } from "../app.js";
 import { readEdgeData } from "../entry/edge-data.js";
 import { SqliteChatStore } from "./chat/sqlite-chat-store.js";
 import { readCoachFiles } from "./coach-files.js";
+import { SqliteProgressStore } from "./progress/sqlite-progress-store.js";
 import { SqliteSessionStore } from "./roleplay/sqlite-store.js";
 import { type CoachFiles, createCoachServices } from "./services.js";
 
@@ -45,6 +46,7 @@ const start = (coachFiles: CoachFiles) =>
     managerSituationsTsv: readFileSync(join(root, "corpus", "manager-situations.tsv"), "utf8"),
     sessions: new SqliteSessionStore(":memory:"),
     chat: new SqliteChatStore(":memory:"),
+    progress: new SqliteProgressStore(":memory:"),
   });
 
 describe("settings files", () => {

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readFabeFiles } from "./fabe/fabe-files.js";
 import { readAdvicePromptFiles } from "./prompt-files.js";
@@ -10,5 +11,6 @@ export async function readCoachFiles(root: string): Promise<CoachFiles> {
     advicePrompts: await readAdvicePromptFiles(join(root, "prompts")),
     fabe: await readFabeFiles(root),
     roleplay: await readRoleplayFiles(join(root, "prompts")),
+    progressJson: JSON.parse(await readFile(join(root, "prompts", "progress.json"), "utf8")) as unknown,
   };
 }

@@ -8,6 +8,8 @@ import type { ChatStore } from "./chat/chat-store.js";
 import { ConversationService } from "./chat/conversation-service.js";
 import { RepService } from "./chat/rep-service.js";
 import { type FabeFiles, FabeService } from "./fabe/fabe-service.js";
+import { ProgressService } from "./progress/progress-service.js";
+import type { ProgressStore } from "./progress/progress-store.js";
 import { type RoleplayFiles, RoleplayService } from "./roleplay/roleplay-service.js";
 import type { SessionStore } from "./roleplay/session-store.js";
 
@@ -16,6 +18,8 @@ export interface CoachFiles {
   advicePrompts: AdvicePromptFiles;
   fabe: FabeFiles;
   roleplay: RoleplayFiles;
+  /** prompts/progress.json: the next-drill rule's settings and the words of its reasons. */
+  progressJson: unknown;
 }
 
 export interface CoachServiceDeps {
@@ -30,6 +34,10 @@ export interface CoachServiceDeps {
   sessions: SessionStore;
   /** Where conversations and rep files live: SQLite on Node, D1 on Workers. */
   chat: ChatStore;
+  /** Where practice records live: SQLite on Node, D1 on Workers. */
+  progress: ProgressStore;
+  /** The users the tokens know in a team (none without COACH_TOKENS). */
+  roster?: (team: string) => ReadonlyArray<{ user: string; role: "rep" | "manager" }>;
   /** Present in llm mode. */
   model?: ChatModel;
   /** Role-play session ids (a session's replies vary by its id); random unless an eval needs them repeatable. */
@@ -42,6 +50,7 @@ export interface CoachServices {
   roleplay: RoleplayService;
   conversations: ConversationService;
   reps: RepService;
+  progress: ProgressService;
 }
 
 /** Advice, FABE and role-play wired the same way for every runtime, benchmark and eval. */
@@ -61,20 +70,39 @@ export function createCoachServices(deps: CoachServiceDeps): CoachServices {
   });
   const now = () => new Date();
   const randomId = () => crypto.randomUUID();
+  const reps = new RepService({ store: deps.chat, newId: randomId, now });
+  const roleplay = new RoleplayService(files.roleplay, {
+    store: deps.sessions,
+    corpus,
+    fabe,
+    toTraditional,
+    toSimplified,
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+    now: () => new Date(),
+    ...withModel,
+  });
+  const progress = new ProgressService({
+    store: deps.progress,
+    settingsJson: files.progressJson,
+    drills: fabe.drills,
+    names: {
+      persona: (id, lang) =>
+        roleplay.personas.some((persona) => persona.id === id) ? roleplay.personaName(id, lang) : id,
+      criterion: (id, lang) => roleplay.criterionName(id, lang),
+    },
+    toSimplified,
+    roster: deps.roster ?? (() => []),
+    repFiles: async (viewer) =>
+      new Map((await reps.list(viewer)).flatMap((rep) => (rep.user ? [[rep.user, rep.id] as [string, string]] : []))),
+    newId: randomId,
+    now,
+  });
   return {
     advice,
     fabe,
     conversations: new ConversationService({ store: deps.chat, advice, newId: randomId, now }),
-    reps: new RepService({ store: deps.chat, newId: randomId, now }),
-    roleplay: new RoleplayService(files.roleplay, {
-      store: deps.sessions,
-      corpus,
-      fabe,
-      toTraditional,
-      toSimplified,
-      newId: deps.newId ?? (() => crypto.randomUUID()),
-      now: () => new Date(),
-      ...withModel,
-    }),
+    reps,
+    roleplay,
+    progress,
   };
 }

@@ -70,11 +70,21 @@ describe("migrations/ on SQLite", () => {
   it("gives a new file the whole schema and records each migration by name, once", () => {
     const file = join(dir, "fresh.db");
     const db = new Database(file);
-    expect(migrateSqlite(db)).toEqual(["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"]);
+    expect(migrateSqlite(db)).toEqual([
+      "0001_sessions.sql",
+      "0002_session_owner.sql",
+      "0003_chat_and_rep_files.sql",
+      "0004_practice_records.sql",
+    ]);
     expect(migrateSqlite(db)).toEqual([]);
     db.close();
     expect(applied(file)).toEqual({
-      names: ["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"],
+      names: [
+        "0001_sessions.sql",
+        "0002_session_owner.sql",
+        "0003_chat_and_rep_files.sql",
+        "0004_practice_records.sql",
+      ],
       columns: ["id", "persona", "mode", "lang", "state", "turn", "created_at", "owner_user", "owner_team"],
     });
   });
@@ -98,7 +108,12 @@ describe("migrations/ on SQLite", () => {
     );
     expect((await store.get(ID))?.messages).toHaveLength(3);
     store.close();
-    expect(applied(file).names).toEqual(["0001_sessions.sql", "0002_session_owner.sql", "0003_chat_and_rep_files.sql"]);
+    expect(applied(file).names).toEqual([
+      "0001_sessions.sql",
+      "0002_session_owner.sql",
+      "0003_chat_and_rep_files.sql",
+      "0004_practice_records.sql",
+    ]);
     expect(applied(file).columns).toContain("owner_team");
   });
 

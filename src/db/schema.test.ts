@@ -29,7 +29,7 @@ describe("the drizzle schema and migrations/", () => {
     expect(generate(join(root, "src", "db", "schema.ts"), "unchanged")).toEqual([]);
   }, 30_000);
 
-  it("a table added to the schema becomes the next migration (0004_*.sql), which the SQLite runner applies", () => {
+  it("a table added to the schema becomes the next migration (0005_*.sql), which the SQLite runner applies", () => {
     const schema = join(dir, "schema.ts");
     writeFileSync(
       schema,
@@ -38,15 +38,16 @@ describe("the drizzle schema and migrations/", () => {
     );
     const added = generate(schema, "added");
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatch(/^0004_\w+\.sql$/);
+    expect(added[0]).toMatch(/^0005_\w+\.sql$/);
     const sql = readFileSync(join(dir, "added", added[0]!), "utf8");
     expect(sql).toMatch(/CREATE TABLE `notes`/);
-    expect(sql).not.toMatch(/sessions|messages/);
+    expect(sql).not.toMatch(/sessions|messages|practice/);
     const db = new Database(":memory:");
     expect(migrateSqlite(db, join(dir, "added"))).toEqual([
       "0001_sessions.sql",
       "0002_session_owner.sql",
       "0003_chat_and_rep_files.sql",
+      "0004_practice_records.sql",
       added[0],
     ]);
     db.prepare("INSERT INTO notes (id, body) VALUES ('a', 'b')").run();

@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Everything the service stores, for both runtimes (SQLite on Node, D1 on Workers). A new table goes here;
@@ -116,5 +116,64 @@ export const conversationMessages = sqliteTable(
   ],
 );
 
+/**
+ * A practice record: one scored FABE pitch (`kind` "drill") or one debriefed role-play (`kind` "roleplay"), kept for
+ * the user who practised. The four elements are columns (1 present, 0 missing; null on a role-play) so that a team's
+ * presence rates are one aggregate; what only a page shows (the missing list, the violations, the debrief's turn
+ * count) is JSON in `detail`. A role-play has one record per session (`session_id` is unique): a later debrief of the
+ * same session replaces it.
+ */
+export const practiceRecords = sqliteTable(
+  "practice_records",
+  {
+    id: text("id").primaryKey(),
+    ownerUser: text("owner_user").notNull(),
+    ownerTeam: text("owner_team").notNull(),
+    kind: text("kind").notNull(),
+    at: text("at").notNull(),
+    score: real("score").notNull(),
+    f: integer("f"),
+    a: integer("a"),
+    b: integer("b"),
+    e: integer("e"),
+    product: text("product"),
+    drill: text("drill"),
+    persona: text("persona"),
+    sessionId: text("session_id"),
+    detail: text("detail").notNull(),
+  },
+  (table) => [
+    index("practice_owner").on(table.ownerUser, table.kind, table.at),
+    index("practice_team").on(table.ownerTeam, table.ownerUser),
+    uniqueIndex("practice_session").on(table.sessionId),
+  ],
+);
+
+/** A role-play record's criteria, one row each, so that "most often missed" is an aggregate over a team. */
+export const practiceCriteria = sqliteTable(
+  "practice_criteria",
+  {
+    recordId: text("record_id").notNull(),
+    ownerUser: text("owner_user").notNull(),
+    ownerTeam: text("owner_team").notNull(),
+    criterion: text("criterion").notNull(),
+    met: integer("met").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.recordId, table.criterion] }),
+    index("practice_criteria_team").on(table.ownerTeam, table.ownerUser, table.criterion),
+    foreignKey({ columns: [table.recordId], foreignColumns: [practiceRecords.id] }),
+  ],
+);
+
 /** The schema object the drizzle drivers take. */
-export const schema = { sessions, messages, reps, repNotes, conversations, conversationMessages };
+export const schema = {
+  sessions,
+  messages,
+  reps,
+  repNotes,
+  conversations,
+  conversationMessages,
+  practiceRecords,
+  practiceCriteria,
+};

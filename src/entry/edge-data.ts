@@ -5,9 +5,9 @@ import type { CoachFiles } from "../coach/services.js";
 import { readLexiconFiles } from "../retrieval/lexicon-files.js";
 import type { LexiconFiles } from "../retrieval/offline-parts.js";
 import type { ApiDocsAssets } from "../web/api-docs.js";
-import type { WebAssets } from "../web/pages.js";
+import { CHART_CSS, CHART_JS, type WebAssets } from "../web/pages.js";
 import { readApiDocsAssets } from "../web/read-api-docs-assets.js";
-import { readWebAssets } from "../web/web-assets.js";
+import { readChartAssets, readWebAssets } from "../web/web-assets.js";
 import { EDGE_SITUATIONS_PATH } from "./edge-paths.js";
 
 /**
@@ -37,20 +37,29 @@ export async function readEdgeData(root: string): Promise<EdgeData> {
       modelJson: typeof adviceModel === "function" ? adviceModel() : adviceModel,
     },
     roleplay: { ...coach.roleplay, moveModelText: typeof moveModel === "function" ? moveModel() : moveModel },
-    web: await readWebAssets(join(root, "src", "web", "assets")),
+    // The chart library is served by static assets (`writeEdgeAssets`), not from the Worker's bundle.
+    web: withoutChart(await readWebAssets(join(root, "src", "web", "assets"))),
   };
+}
+
+function withoutChart({ chart: _chart, ...web }: WebAssets): WebAssets {
+  return web;
 }
 
 /**
  * The files Workers static assets serve before the Worker sees a request (wrangler.toml `[assets]`): Swagger UI's
- * browser build at the paths the API reference page loads (/docs/swagger-ui-bundle.js, /docs/swagger-ui.css), the
- * same bytes the Node server serves from the app.
+ * browser build at the paths the API reference page loads (/docs/swagger-ui-bundle.js, /docs/swagger-ui.css), and
+ * uPlot's at the paths /progress and /team load: the same bytes the Node server serves from the app.
  */
 export async function writeEdgeAssets(folder: string, root: string): Promise<void> {
   const assets: ApiDocsAssets = await readApiDocsAssets();
   await mkdir(join(folder, "docs"), { recursive: true });
   await writeFile(join(folder, "docs", "swagger-ui-bundle.js"), assets.js);
   await writeFile(join(folder, "docs", "swagger-ui.css"), assets.css);
+  const chart = await readChartAssets();
+  await mkdir(join(folder, "assets"), { recursive: true });
+  await writeFile(join(folder, CHART_JS.slice(1)), chart.js);
+  await writeFile(join(folder, CHART_CSS.slice(1)), chart.css);
   const lexicon = await readLexiconFiles(join(root, "corpus"));
   await mkdir(join(folder, "data"), { recursive: true });
   const situations = lexicon.managerSituationsTsv;

@@ -5,6 +5,8 @@ import type { AppDeps } from "../app.js";
 import type { ChatStore } from "../coach/chat/chat-store.js";
 import { SqliteChatStore } from "../coach/chat/sqlite-chat-store.js";
 import { readCoachFiles } from "../coach/coach-files.js";
+import type { ProgressStore } from "../coach/progress/progress-store.js";
+import { SqliteProgressStore } from "../coach/progress/sqlite-progress-store.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../coach/roleplay/sqlite-store.js";
 import type { Config } from "../config.js";
@@ -20,7 +22,7 @@ import { corpusPaths } from "./corpus-paths.js";
 
 export const ROOT = packageRoot(import.meta.url);
 
-/** The SQLite file under COACH_DATA_DIR: role-play sessions, conversations and rep files. */
+/** The SQLite file under COACH_DATA_DIR: role-play sessions, conversations, rep files and practice records. */
 function databaseFile(config: Config): string {
   return join(resolve(ROOT, config.dataDir), "sessions.db");
 }
@@ -35,6 +37,11 @@ export function openChatStore(config: Config): SqliteChatStore {
   return new SqliteChatStore(databaseFile(config));
 }
 
+/** The SQLite store of practice records (the same file, its own connection). */
+export function openProgressStore(config: Config): SqliteProgressStore {
+  return new SqliteProgressStore(databaseFile(config));
+}
+
 /**
  * The Node runtime's parts: the corpus (built when missing or stale) and every data file from the checkout, LanceDB
  * and SQLite under COACH_DATA_DIR, the socket's address for the rate limit. Shared by the server and the CLI.
@@ -45,6 +52,7 @@ export async function nodeAppDeps(
   /** The session store to keep (a playbook reload rebuilds the rest, not the database connection). */
   sessions: SessionStore = openSessionStore(config),
   chat: ChatStore = openChatStore(config),
+  progress: ProgressStore = openProgressStore(config),
 ): Promise<AppDeps> {
   const { corpus, rebuilt } = await loadOrIngest(corpusPaths(ROOT, config));
   if (rebuilt) log(`corpus built: ${corpus.stats.sections} sections, ${corpus.stats.chunks} chunks`);
@@ -64,6 +72,7 @@ export async function nodeAppDeps(
     openStore: (request) => LanceStore.open({ uri: lanceUri, ...request }),
     sessions,
     chat,
+    progress,
     // The socket's address: X-Forwarded-For is the client's to write, so it would let anyone reset their limit.
     clientKey: (context) => {
       try {

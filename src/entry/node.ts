@@ -4,7 +4,7 @@ import { loadConfig } from "../config.js";
 import { VERSION } from "../version.js";
 import { corpusPaths } from "./corpus-paths.js";
 import { listenErrorLine } from "./listen-error.js";
-import { nodeAppDeps, openChatStore, openSessionStore, ROOT } from "./node-deps.js";
+import { nodeAppDeps, openChatStore, openProgressStore, openSessionStore, ROOT } from "./node-deps.js";
 import { SwappableApp } from "./swappable-app.js";
 import { watchPlaybooks } from "./watch-playbooks.js";
 
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   // One session database for the process: a playbook reload swaps the corpus and the services, not the connection.
   const sessions = openSessionStore(config);
   const chat = openChatStore(config);
-  const first = await nodeAppDeps(config, console.log, sessions, chat);
+  const progress = openProgressStore(config);
+  const first = await nodeAppDeps(config, console.log, sessions, chat, progress);
   let version = first.corpus.corpus.version;
   const app = new SwappableApp(createApp(first));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const playbooks = watchPlaybooks({
     folder: corpusPaths(ROOT, config).playbookDir as string,
     reload: async () => {
-      const deps = await nodeAppDeps(config, console.log, sessions, chat);
+      const deps = await nodeAppDeps(config, console.log, sessions, chat, progress);
       if (deps.corpus.corpus.version === version) return; // a file that is not a playbook, or no real change
       app.swap(createApp(deps));
       version = deps.corpus.corpus.version;

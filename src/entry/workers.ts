@@ -2,6 +2,7 @@ import edgeJson from "../../corpus/build/edge-data.json";
 import corpusJson from "../../corpus/build/handbook.json";
 import { type AppType, createApp } from "../app.js";
 import { D1ChatStore } from "../coach/chat/d1-chat-store.js";
+import { D1ProgressStore } from "../coach/progress/d1-progress-store.js";
 import { type D1Like, D1SessionStore } from "../coach/roleplay/d1-store.js";
 import { loadConfig } from "../config.js";
 import type { Corpus } from "../corpus/types.js";
@@ -37,6 +38,7 @@ async function build(env: Env): Promise<AppType> {
     openStore: openMemoryStore,
     sessions: new D1SessionStore(env.DB),
     chat: new D1ChatStore(env.DB),
+    progress: new D1ProgressStore(env.DB),
     // Cloudflare sets CF-Connecting-IP itself; the limit is per isolate, so a soft one (see rate-limit.ts).
     clientKey: (context) => context.req.header("cf-connecting-ip") ?? "unknown",
     version: VERSION,

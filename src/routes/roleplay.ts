@@ -3,6 +3,7 @@ import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBo
 import { DebriefSchema, NewSessionSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
 import { personaForRep } from "../coach/chat/rep-persona.js";
 import type { RepService, RepView } from "../coach/chat/rep-service.js";
+import type { ProgressService } from "../coach/progress/progress-service.js";
 import { MAX_MESSAGE_CHARS, type RoleplayService } from "../coach/roleplay/roleplay-service.js";
 import { LangField, textField } from "../lib/fields.js";
 
@@ -70,7 +71,7 @@ const message = createRoute({
 const debrief = createRoute({
   method: "post",
   path: "/sessions/{id}/debrief",
-  summary: "Score the session against the handbook",
+  summary: "Score the session against the handbook (kept in the practiser's progress)",
   tags,
   request: { params: SessionParams },
   responses: {
@@ -80,7 +81,7 @@ const debrief = createRoute({
 });
 
 /** Role-play: personas, sessions, turns and the debrief. */
-export function roleplayRoutes(deps: { roleplay: RoleplayService; reps: RepService }) {
+export function roleplayRoutes(deps: { roleplay: RoleplayService; reps: RepService; progress: ProgressService }) {
   return createRouter()
     .openapi(personas, (context) => context.json(deps.roleplay.list(), 200))
     .openapi(create, async (context) => {
@@ -100,7 +101,11 @@ export function roleplayRoutes(deps: { roleplay: RoleplayService; reps: RepServi
       if (turn.fallback) context.set("fallback", turn.fallback);
       return context.json(turn, 200);
     })
-    .openapi(debrief, async (context) =>
-      context.json(await deps.roleplay.debrief(context.req.valid("param").id, context.get("viewer")), 200),
-    );
+    .openapi(debrief, async (context) => {
+      const viewer = context.get("viewer");
+      const { debrief, session } = await deps.roleplay.debriefSession(context.req.valid("param").id, viewer);
+      // Kept for whoever practised (the session's owner), so a rep's progress and the manager's team show it.
+      await deps.progress.recordRoleplay({ ...session, score: debrief.score, criteria: debrief.criteria }, viewer);
+      return context.json(debrief, 200);
+    });
 }

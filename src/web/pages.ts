@@ -8,9 +8,19 @@ export interface WebAssets {
   css: string;
   /** An SVG, served as /favicon.svg and /favicon.ico. */
   icon: string;
+  /**
+   * uPlot's browser build and stylesheet, from the installed package (no CDN), for the charts of /progress and
+   * /team. Absent on Workers, whose static assets serve the same files at the same paths (`writeEdgeAssets`).
+   */
+  chart?: { js: string; css: string };
 }
 
-type Page = "coach" | "reps" | "roleplay" | "drill";
+/** Where the chart library is served, by the app (Node) or by Workers static assets. */
+export const CHART_JS = "/assets/uplot.iife.min.js";
+export const CHART_CSS = "/assets/uplot.min.css";
+
+type Page = "coach" | "reps" | "roleplay" | "drill" | "progress" | "team";
+const CHARTED: readonly Page[] = ["progress", "team"];
 
 /**
  * The pages share one shell; the client script fills them. Interface strings live in the script
@@ -28,13 +38,14 @@ function shell(page: Page) {
     <title>sales-coach</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/assets/app.css" />
+    ${CHARTED.includes(page) ? html`<link rel="stylesheet" href="${CHART_CSS}" />` : ""}
   </head>
   <body data-page="${page}">
     <a class="skip" href="#main" data-i18n="skip">跳到內容</a>
     <header>
       <strong class="brand">sales-coach</strong>
       <nav aria-label="main">
-        ${link("/", "coach", "經理教練")} ${link("/reps", "reps", "業務檔案")} ${link("/roleplay", "roleplay", "角色扮演")} ${link("/drill", "drill", "FABE 練習")}
+        ${link("/", "coach", "經理教練")} ${link("/reps", "reps", "業務檔案")} ${link("/roleplay", "roleplay", "角色扮演")} ${link("/drill", "drill", "FABE 練習")} ${link("/progress", "progress", "練習進度")} ${link("/team", "team", "團隊")}
       </nav>
       <label class="lang"><span data-i18n="lang">語言</span>
         <select id="lang">
@@ -52,6 +63,7 @@ function shell(page: Page) {
       <p lang="en" id="passage-en"></p>
       <form method="dialog"><button data-i18n="close">關閉</button></form>
     </dialog>
+    ${CHARTED.includes(page) ? html`<script src="${CHART_JS}" defer></script>` : ""}
     <script src="/assets/app.js" defer></script>
   </body>
 </html>`;
@@ -88,15 +100,22 @@ const asset = (type: string) => ({ "content-type": type, "cache-control": "no-ca
  */
 export function webRoutes(assets: WebAssets): Hono {
   const icon = (context: Context) => context.body(assets.icon, 200, asset("image/svg+xml"));
-  return new Hono()
+  const routes = new Hono()
     .get("/", pageHeaders, (context) => context.html(shell("coach")))
     .get("/reps", pageHeaders, (context) => context.html(shell("reps")))
     .get("/roleplay", pageHeaders, (context) => context.html(shell("roleplay")))
     .get("/drill", pageHeaders, (context) => context.html(shell("drill")))
+    .get("/progress", pageHeaders, (context) => context.html(shell("progress")))
+    .get("/team", pageHeaders, (context) => context.html(shell("team")))
     .get("/assets/app.js", pageHeaders, (context) =>
       context.body(assets.js, 200, asset("text/javascript; charset=utf-8")),
     )
     .get("/assets/app.css", pageHeaders, (context) => context.body(assets.css, 200, asset("text/css; charset=utf-8")))
     .get("/favicon.svg", pageHeaders, icon)
     .get("/favicon.ico", pageHeaders, icon);
+  const chart = assets.chart;
+  if (!chart) return routes;
+  return routes
+    .get(CHART_JS, pageHeaders, (context) => context.body(chart.js, 200, asset("text/javascript; charset=utf-8")))
+    .get(CHART_CSS, pageHeaders, (context) => context.body(chart.css, 200, asset("text/css; charset=utf-8")));
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { readAll } from "../lib/read-all.js";
 import { bundleClient } from "./bundle-client.js";
 import type { WebAssets } from "./pages.js";
@@ -25,5 +26,12 @@ export async function readWebAssets(assetsDir: string, prebuiltScript?: string):
     bundle.catch(() => bundles.delete(entry));
   }
   const [css, icon] = await readAll(assetsDir, ["app.css", "favicon.svg"] as const);
-  return { js: await bundle, css, icon };
+  return { js: await bundle, css, icon, chart: await readChartAssets() };
+}
+
+/** uPlot's browser build and stylesheet, from the installed package. */
+export async function readChartAssets(): Promise<{ js: string; css: string }> {
+  const folder = join(dirname(createRequire(import.meta.url).resolve("uplot/package.json")), "dist");
+  const [js, css] = await readAll(folder, ["uPlot.iife.min.js", "uPlot.min.css"] as const);
+  return { js, css };
 }

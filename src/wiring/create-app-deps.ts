@@ -1,11 +1,13 @@
 import type { Context } from "hono";
 import type { AppDeps } from "../app.js";
 import type { ChatStore } from "../coach/chat/chat-store.js";
+import type { ProgressStore } from "../coach/progress/progress-store.js";
 import type { SessionStore } from "../coach/roleplay/session-store.js";
 import { type CoachFiles, createCoachServices } from "../coach/services.js";
 import type { Config } from "../config.js";
 import { CorpusIndex } from "../corpus/corpus-index.js";
 import type { Corpus } from "../corpus/types.js";
+import type { Tokens } from "../lib/auth.js";
 import { RateLimiter } from "../lib/rate-limit.js";
 import { toTraditional } from "../lib/script.js";
 import { ModelStatus, TrackedChatModel } from "../llm/model-status.js";
@@ -33,6 +35,8 @@ export interface RuntimeParts {
   sessions: SessionStore;
   /** Conversations and rep files: SQLite on Node, D1 on Workers. */
   chat: ChatStore;
+  /** Practice records: SQLite on Node, D1 on Workers. */
+  progress: ProgressStore;
   /** The client's address for the rate limit (the socket on Node, CF-Connecting-IP on Workers). */
   clientKey: (context: Context) => string;
   version: string;
@@ -72,6 +76,8 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     managerSituationsTsv: parts.lexicon.managerSituationsTsv,
     sessions: parts.sessions,
     chat: parts.chat,
+    progress: parts.progress,
+    roster: rosterOf(config.tokens),
     ...(model ? { model } : {}),
     ...(parts.newId ? { newId: parts.newId } : {}),
   });
@@ -104,6 +110,17 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
         }),
     },
   };
+}
+
+/** The users COACH_TOKENS names in each team (several tokens may share a user). */
+function rosterOf(tokens: Tokens | undefined) {
+  const byTeam = new Map<string, Map<string, "rep" | "manager">>();
+  for (const viewer of Object.values(tokens ?? {})) {
+    const team = byTeam.get(viewer.team) ?? new Map();
+    team.set(viewer.user, viewer.role);
+    byTeam.set(viewer.team, team);
+  }
+  return (team: string) => [...(byTeam.get(team) ?? new Map())].map(([user, role]) => ({ user, role }));
 }
 
 /** The SDK is loaded only here and on a model's first call: an offline server never carries it. */

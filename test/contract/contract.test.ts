@@ -125,6 +125,61 @@ describe(`the HTTP contract (${process.env.COACH_CONTRACT_URL ? "given server" :
     await expectError(await post("/api/reps", { name: "" }), 400);
   });
 
+  it("practice records: pitches and a debrief kept, the progress, the team, the CSV and the deletion (SQLite, D1)", async () => {
+    // The local user's earlier records (a server that outlives runs keeps them) go first.
+    expect((await fetch(`${base}/api/progress`, { method: "DELETE" })).status).toBe(204);
+    const noEvidence =
+      "This printer has a 500-sheet tray. It holds twice as much paper as most printers. So your office refills it far less often and saves hours every month.";
+    for (let i = 0; i < 4; i++)
+      expect((await post("/api/fabe/score", { pitch: noEvidence, drill: "drill-en-01" })).status).toBe(200);
+    const session = (await (await post("/api/roleplay/sessions", { persona: "passive-veteran" })).json()) as {
+      id: string;
+    };
+    await post(`/api/roleplay/sessions/${session.id}/messages`, { text: "老張,最近怎麼樣?" });
+    await post(`/api/roleplay/sessions/${session.id}/debrief`, {});
+    await post(`/api/roleplay/sessions/${session.id}/debrief`, {});
+
+    const progress = (await (await fetch(`${base}/api/progress?lang=en&tz=480`)).json()) as {
+      drills: Array<{ drill: string; missing: string[] }>;
+      roleplays: Array<{ sessionId: string; criteria: unknown[] }>;
+      next: { element: string; reason: string; drill: string };
+      summary: { drills: number; roleplays: number; streak: number; presence: Record<string, number> };
+    };
+    expect(progress.drills).toHaveLength(4);
+    expect(progress.drills[0]).toMatchObject({ drill: "drill-en-01", missing: ["E"] });
+    expect(progress.roleplays).toHaveLength(1);
+    expect(progress.roleplays[0]?.sessionId).toBe(session.id);
+    expect(progress.roleplays[0]?.criteria.length).toBeGreaterThan(0);
+    expect(progress.next).toEqual({
+      element: "E",
+      reason: "You left out Evidence in 4 of your last 4 pitches.",
+      drill: "drill-en-04",
+    });
+    expect(progress.summary).toMatchObject({ drills: 4, roleplays: 1, streak: 1, presence: { E: 0, F: 1 } });
+
+    const team = (await (await fetch(`${base}/api/team/progress?tz=480`)).json()) as Array<Record<string, unknown>>;
+    expect(team).toEqual([
+      expect.objectContaining({
+        user: "local",
+        drills: 4,
+        roleplays: 1,
+        weakestElement: "E",
+        thisWeek: { drills: 4, roleplays: 1 },
+      }),
+    ]);
+    const csv = await fetch(`${base}/api/progress/export.csv`);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(6);
+    await expectError(await fetch(`${base}/api/progress?tz=east`), 400);
+    await expectError(await post("/api/fabe/score", { pitch: noEvidence, drill: "no-such-drill" }), 400);
+
+    expect((await fetch(`${base}/api/progress`, { method: "DELETE" })).status).toBe(204);
+    const emptied = (await (await fetch(`${base}/api/progress`)).json()) as {
+      summary: { drills: number; roleplays: number };
+    };
+    expect(emptied.summary).toMatchObject({ drills: 0, roleplays: 0 });
+  });
+
   it("errors in the DESIGN format", async () => {
     await expectError(await post("/api/retrieve", "{not json"), 400);
     await expectError(await post("/api/retrieve", { query: "x", k: 99 }), 400);
@@ -139,5 +194,11 @@ describe(`the HTTP contract (${process.env.COACH_CONTRACT_URL ? "given server" :
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
     expect(await page.text()).toContain("/assets/app.js");
     expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
+    // The progress page loads its chart library from this origin (Workers: static assets; Node: the app).
+    const progress = await (await fetch(`${base}/progress`)).text();
+    expect(progress).toContain("/assets/uplot.iife.min.js");
+    const chart = await fetch(`${base}/assets/uplot.iife.min.js`);
+    expect(chart.status).toBe(200);
+    expect(await chart.text()).toContain("uPlot");
   });
 });

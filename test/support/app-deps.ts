@@ -4,6 +4,8 @@ import type { AppDeps } from "../../src/app.js";
 import type { ChatStore } from "../../src/coach/chat/chat-store.js";
 import { SqliteChatStore } from "../../src/coach/chat/sqlite-chat-store.js";
 import { readCoachFiles } from "../../src/coach/coach-files.js";
+import type { ProgressStore } from "../../src/coach/progress/progress-store.js";
+import { SqliteProgressStore } from "../../src/coach/progress/sqlite-progress-store.js";
 import type { SessionStore } from "../../src/coach/roleplay/session-store.js";
 import { SqliteSessionStore } from "../../src/coach/roleplay/sqlite-store.js";
 import { loadConfig } from "../../src/config.js";
@@ -27,6 +29,8 @@ export interface TestAppOptions {
   sessions?: SessionStore;
   /** Conversations and rep files; SQLite in the sessions file (or in memory) when absent. */
   chat?: ChatStore;
+  /** Practice records; SQLite in the sessions file (or in memory) when absent. */
+  progress?: ProgressStore;
   playbookDir?: string;
   /** The store to index into; the in-memory one when absent (bench and evals pass LanceDB). */
   openStore?: (request: StoreRequest) => Promise<Store>;
@@ -58,6 +62,7 @@ export async function realAppDeps(options: TestAppOptions = {}): Promise<AppDeps
     openStore: options.openStore ?? openMemoryStore,
     sessions: options.sessions ?? new SqliteSessionStore(options.sessionsFile ?? ":memory:"),
     chat: options.chat ?? new SqliteChatStore(options.sessionsFile ?? ":memory:"),
+    progress: options.progress ?? new SqliteProgressStore(options.sessionsFile ?? ":memory:"),
     clientKey: () => "test",
     version: "test",
     ...(options.model ? { model: options.model } : {}),

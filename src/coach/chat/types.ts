@@ -31,6 +31,8 @@ export interface RepFields {
   weaknesses?: string;
   likes?: string;
   results?: MonthResult[];
+  /** The rep's own login (COACH_TOKENS `user`): links the file to their practice records (/team). */
+  user?: string;
 }
 
 export interface RepRecord extends RepFields {

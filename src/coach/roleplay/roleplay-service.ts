@@ -256,7 +256,35 @@ export class RoleplayService {
   }
 
   async debrief(id: string, viewer?: Viewer): Promise<Debrief> {
+    return (await this.debriefSession(id, viewer)).debrief;
+  }
+
+  /** The debrief and what a practice record keeps of the session: whose it is, its persona, how far it went. */
+  async debriefSession(id: string, viewer?: Viewer) {
     const session = await this.session(id, viewer);
+    const result = this.debriefOf(session);
+    return {
+      debrief: result,
+      session: {
+        sessionId: id,
+        persona: session.persona,
+        mode: session.mode,
+        ...(session.owner ? { owner: session.owner } : {}),
+        turns: session.messages.filter((message) => message.role === "user").length,
+        ended: session.state.ended,
+      },
+    };
+  }
+
+  /** A debrief criterion's name in a language (a progress page names the criteria a rep missed most). */
+  criterionName(id: string, lang: Lang): string {
+    const criterion = [...this.debriefData["manager-rep"], ...this.debriefData["rep-customer"]].find(
+      (candidate) => candidate.id === id,
+    );
+    return criterion ? criterion.label[lang] : id;
+  }
+
+  private debriefOf(session: SessionRecord): Debrief {
     const persona = this.persona(session.persona);
     const userMessages = session.messages.filter((message) => message.role === "user");
     const lang =

@@ -255,3 +255,38 @@ export function addRepNote(id: string, note: NoteRequest): Promise<RepNote> {
 export function exportRep(id: string): Promise<unknown> {
   return ok(api.reps[":id"].export.$get({ param: { id } }));
 }
+
+export type Progress = InferResponseType<typeof api.progress.$get, 200>;
+export type TeamRow = InferResponseType<typeof api.team.progress.$get, 200>[number];
+
+/** The reader's offset from UTC in minutes east, so that "today" and "this week" are theirs. */
+function readQuery(lang: Lang) {
+  return { lang, tz: String(-new Date().getTimezoneOffset()) };
+}
+
+/** `GET /api/progress`: my pitches, role-plays, figures and the next drill. */
+export function getProgress(lang: Lang): Promise<Progress> {
+  return ok(api.progress.$get({ query: readQuery(lang) }));
+}
+
+/** `GET /api/team/progress`: a manager's team, one row per rep. */
+export function getTeam(lang: Lang): Promise<TeamRow[]> {
+  return ok(api.team.progress.$get({ query: readQuery(lang) }));
+}
+
+/** `GET /api/team/progress/:user`: one member's progress, as they see it. */
+export function getMemberProgress(user: string, lang: Lang): Promise<Progress> {
+  return ok(api.team.progress[":user"].$get({ param: { user }, query: readQuery(lang) }));
+}
+
+/** `GET /api/progress/export.csv`, through the client so that a bearer token goes with it. */
+export async function exportProgress(): Promise<Blob> {
+  const response = (await api.progress["export.csv"].$get()) as unknown as Response;
+  if (!response.ok) throw await apiErrorOf(response);
+  return response.blob();
+}
+
+/** `DELETE /api/progress`: all my practice records, for real. */
+export function deleteProgress(): Promise<void> {
+  return noContent(api.progress.$delete());
+}

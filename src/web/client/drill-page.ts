@@ -17,10 +17,17 @@ export async function drillPage(main: HTMLElement): Promise<void> {
   );
   const chosen = () => drills.find((drill) => drill.id === select.value);
   const prompt = el("p", { class: "prompt" });
-  select.addEventListener("change", () => {
+  const showPrompt = () => {
     const drill = chosen();
     prompt.textContent = drill ? `${drill.situation} ${drill.prompt}` : "";
-  });
+  };
+  select.addEventListener("change", showPrompt);
+  // `/drill?drill=<id>`: the next drill a progress page proposed, already chosen.
+  const asked = new URLSearchParams(location.search).get("drill");
+  if (asked && drills.some((drill) => drill.id === asked)) {
+    select.value = asked;
+    showPrompt();
+  }
   const pitch = el("textarea", { id: "pitch", rows: 5, placeholder: t("pitchPlaceholder"), maxlength: 4000 });
   const result = el("section", { id: "result", "aria-live": "polite" });
   const form = el(
@@ -36,7 +43,7 @@ export async function drillPage(main: HTMLElement): Promise<void> {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const drill = chosen();
-    scorePitch({ pitch: pitch.value, lang, ...(drill ? { product: drill.product } : {}) })
+    scorePitch({ pitch: pitch.value, lang, ...(drill ? { product: drill.product, drill: drill.id } : {}) })
       .then((scored) => renderScore(result, scored))
       .catch((error: unknown) => showError(result, error));
   });
@@ -91,5 +98,12 @@ function renderScore(container: HTMLElement, result: FabeResult): void {
     ),
     el("h2", {}, t("rewrite")),
     el("p", { class: "rewrite" }, result.rewrite),
+    el(
+      "p",
+      { class: "note", id: "saved" },
+      t("savedToProgress"),
+      " ",
+      el("a", { href: "/progress" }, t("viewProgress")),
+    ),
   );
 }

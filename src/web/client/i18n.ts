@@ -1,10 +1,11 @@
 import type { Lang } from "../../retrieval/types.js";
+import { PROGRESS_STRINGS } from "./progress-strings.js";
 
 /**
  * The interface strings in the three languages. They live in the client so that switching language needs no
  * round trip. A key missing in a language shows as the key itself (English state names such as `trust`).
  */
-const STRINGS: Record<Lang, Record<string, string>> = {
+const BASE_STRINGS: Record<Lang, Record<string, string>> = {
   "zh-Hant": {
     skip: "跳到內容",
     lang: "語言",
@@ -524,6 +525,12 @@ const STRINGS: Record<Lang, Record<string, string>> = {
     badResults: "Line {n} of the monthly results is unclear: write it as “YYYY-MM amount”.",
     openRep: "Open {name}'s file",
   },
+};
+
+const STRINGS: Record<Lang, Record<string, string>> = {
+  "zh-Hant": { ...BASE_STRINGS["zh-Hant"], ...PROGRESS_STRINGS["zh-Hant"] },
+  "zh-Hans": { ...BASE_STRINGS["zh-Hans"], ...PROGRESS_STRINGS["zh-Hans"] },
+  en: { ...BASE_STRINGS.en, ...PROGRESS_STRINGS.en },
 };
 
 const LANG_KEY = "coach.lang";

@@ -4,14 +4,18 @@ import { coachPage } from "./coach-page.js";
 import { byId, showError } from "./dom.js";
 import { drillPage } from "./drill-page.js";
 import { currentLang, setLang, t } from "./i18n.js";
+import { progressPage } from "./progress-page.js";
 import { repsPage } from "./reps-page.js";
 import { roleplayPage } from "./roleplay-page.js";
+import { teamPage } from "./team-page.js";
 
 const PAGES: Record<string, (main: HTMLElement) => void | Promise<void>> = {
   coach: coachPage,
   roleplay: roleplayPage,
   drill: drillPage,
   reps: repsPage,
+  progress: progressPage,
+  team: teamPage,
 };
 
 function applyStrings(): void {

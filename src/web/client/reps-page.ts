@@ -18,10 +18,10 @@ import { t, tf } from "./i18n.js";
 /** The open file's id lives in the URL (`/reps?r=<id>`), so a reload or a link reopens it. */
 const PARAM = "r";
 
-type TextKey = "gender" | "education" | "major";
+type TextKey = "gender" | "education" | "major" | "user";
 type LongKey = "workHistory" | "strengths" | "weaknesses" | "likes";
 type DayKey = "startDate" | "birthday";
-const TEXT_KEYS: readonly TextKey[] = ["gender", "education", "major"];
+const TEXT_KEYS: readonly TextKey[] = ["gender", "education", "major", "user"];
 const LONG_KEYS: readonly LongKey[] = ["workHistory", "strengths", "weaknesses", "likes"];
 const TYPES = ["excitable", "opinionated", "steady"] as const;
 const KINDS = ["talk", "problem", "note"] as const;
@@ -309,6 +309,7 @@ function repForm(prefix: string, rep?: RepFile) {
     field(id("birthday"), t("field.birthday"), days.birthday),
     field(id("education"), t("field.education"), texts.education),
     field(id("major"), t("field.major"), texts.major),
+    field(id("user"), t("field.user"), texts.user),
     LONG_KEYS.map((key) => field(id(key), t(`field.${key}`), longs[key], "wide")),
     field(id("results"), t("field.results"), results, "wide"),
   ];
