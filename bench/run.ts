@@ -15,6 +15,7 @@ import { LanceStore } from "../src/retrieval/stores/lancedb.js";
 import { realAppDeps } from "../test/support/app-deps.js";
 import { adviceLoad } from "./advice-load.js";
 import { coldStart, rssMiB, startServer, stopServer } from "./node-server.js";
+import { progressTimings, RECORDS, USERS } from "./progress-bench.js";
 
 /**
  * `npm run bench`: prints a table of timings, then the targets, and exits 1 naming each one missed.
@@ -183,6 +184,12 @@ async function main(): Promise<void> {
   server2.close();
   rows.push(["HTTP POST role-play turn (offline, SQLite)", ...stats(turnTimes)]);
 
+  const progress = await progressTimings(folder, time, ROUNDS);
+  rows.push(
+    [`HTTP GET /api/team/progress (${RECORDS} records, ${USERS} reps)`, ...stats(progress.team)],
+    [`HTTP GET /api/progress (${RECORDS} records, ${USERS} reps)`, ...stats(progress.mine)],
+  );
+
   // The compiled Node server, spawned as `npm start` runs it: first start on an empty data folder (builds the
   // LanceDB index), then restarts with the index present.
   const dataDir = temporaryFolder("coach-bench-start-");
@@ -214,6 +221,18 @@ async function main(): Promise<void> {
       name: "role-play turn (offline) p95 over HTTP, a new session when one ends",
       unit: "ms",
       measured: turnP95,
+      limit: 20,
+    },
+    {
+      name: `/api/team/progress p95 over HTTP, ${RECORDS} records of ${USERS} reps`,
+      unit: "ms",
+      measured: percentile(progress.team, 0.95),
+      limit: 50,
+    },
+    {
+      name: `/api/progress p95 over HTTP, ${RECORDS} records of ${USERS} reps`,
+      unit: "ms",
+      measured: percentile(progress.mine, 0.95),
       limit: 20,
     },
     {

@@ -8,7 +8,8 @@ CREATE TABLE `practice_criteria` (
 	FOREIGN KEY (`record_id`) REFERENCES `practice_records`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `practice_criteria_team` ON `practice_criteria` (`owner_team`,`owner_user`,`criterion`);--> statement-breakpoint
+CREATE INDEX `practice_criteria_team` ON `practice_criteria` (`owner_team`,`owner_user`,`criterion`,`met`);--> statement-breakpoint
+CREATE INDEX `practice_criteria_user` ON `practice_criteria` (`owner_user`,`criterion`,`met`);--> statement-breakpoint
 CREATE TABLE `practice_records` (
 	`id` text PRIMARY KEY NOT NULL,
 	`owner_user` text NOT NULL,
@@ -28,5 +29,5 @@ CREATE TABLE `practice_records` (
 );
 --> statement-breakpoint
 CREATE INDEX `practice_owner` ON `practice_records` (`owner_user`,`kind`,`at`);--> statement-breakpoint
-CREATE INDEX `practice_team` ON `practice_records` (`owner_team`,`owner_user`);--> statement-breakpoint
+CREATE INDEX `practice_team` ON `practice_records` (`owner_team`,`owner_user`,`kind`,`at`,`score`,`f`,`a`,`b`,`e`);--> statement-breakpoint
 CREATE UNIQUE INDEX `practice_session` ON `practice_records` (`session_id`);

@@ -144,7 +144,18 @@ export const practiceRecords = sqliteTable(
   },
   (table) => [
     index("practice_owner").on(table.ownerUser, table.kind, table.at),
-    index("practice_team").on(table.ownerTeam, table.ownerUser),
+    // Covers a team's totals (GET /api/team/progress): the aggregate reads the index alone, never the rows.
+    index("practice_team").on(
+      table.ownerTeam,
+      table.ownerUser,
+      table.kind,
+      table.at,
+      table.score,
+      table.f,
+      table.a,
+      table.b,
+      table.e,
+    ),
     uniqueIndex("practice_session").on(table.sessionId),
   ],
 );
@@ -161,7 +172,9 @@ export const practiceCriteria = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.recordId, table.criterion] }),
-    index("practice_criteria_team").on(table.ownerTeam, table.ownerUser, table.criterion),
+    // Both cover "most often missed", by team and by user, in the order the aggregate groups them.
+    index("practice_criteria_team").on(table.ownerTeam, table.ownerUser, table.criterion, table.met),
+    index("practice_criteria_user").on(table.ownerUser, table.criterion, table.met),
     foreignKey({ columns: [table.recordId], foreignColumns: [practiceRecords.id] }),
   ],
 );

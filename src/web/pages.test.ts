@@ -10,21 +10,30 @@ beforeAll(async () => {
 });
 
 describe("the pages' HTTP answers", () => {
-  it.each(["/", "/reps", "/roleplay", "/drill", "/assets/app.js", "/assets/app.css", "/favicon.svg", "/favicon.ico"])(
-    "%s carries the security headers",
-    async (path) => {
-      const response = await app.request(path);
-      expect(response.status).toBe(200);
-      const csp = response.headers.get("content-security-policy") ?? "";
-      expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain("unsafe-inline");
-      expect(response.headers.get("x-frame-options")).toBe("DENY");
-      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
-    },
-  );
+  it.each([
+    "/",
+    "/reps",
+    "/roleplay",
+    "/drill",
+    "/progress",
+    "/team",
+    "/assets/uplot.iife.min.js",
+    "/assets/app.js",
+    "/assets/app.css",
+    "/favicon.svg",
+    "/favicon.ico",
+  ])("%s carries the security headers", async (path) => {
+    const response = await app.request(path);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
 
   it("links the icon and the bundled script, and has no inline script", async () => {
     const page = await (await app.request("/drill")).text();

@@ -161,6 +161,15 @@ suite(`practice records in Chromium (${process.env.COACH_PRACTICE_URL ? "given s
     expect(await page.textContent("#presence li.weakest")).toContain("Evidence");
     await page.screenshot({ path: join(SHOTS, "progress.png"), fullPage: true });
 
+    // Readable on a phone: nothing wider than the screen, the chart redrawn to fit.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => (document.querySelector(".chart canvas") as HTMLCanvasElement).width <= 390 * 2);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, "progress-mobile.png"), fullPage: true });
+
     // The next drill is one click: the drill page opens on it.
     await page.click("#start-next");
     await page.waitForSelector("#drill");
@@ -175,6 +184,7 @@ suite(`practice records in Chromium (${process.env.COACH_PRACTICE_URL ? "given s
     const page = await signedIn(MEI, problems);
     await page.goto(`${base}/team`);
     await page.waitForSelector("#team-table");
+    await page.screenshot({ path: join(SHOTS, "team-table.png"), fullPage: true });
     const row = await page.textContent("#team-table tbody tr:has(a[href='/team?u=amy'])");
     expect(row).toContain("pitches: 3 · role-plays: 1");
     expect(row).toContain("E Evidence");

@@ -79,7 +79,7 @@ async function open(path: string, options: OpenOptions = {}): Promise<Page> {
 
 suite("the web page in Chromium", () => {
   it("loads each page with no console error and no failed request", async () => {
-    for (const path of ["/", "/roleplay", "/drill"]) {
+    for (const path of ["/", "/roleplay", "/drill", "/progress", "/team"]) {
       const problems: string[] = [];
       const requested: string[] = [];
       const page = await open(path, {
@@ -297,7 +297,7 @@ suite("the web page in Chromium", () => {
   });
 
   it("fits a 390 px phone without horizontal scrolling", async () => {
-    for (const path of ["/", "/roleplay", "/drill"]) {
+    for (const path of ["/", "/roleplay", "/drill", "/progress", "/team"]) {
       const page = await open(path, { width: 390 });
       await page.waitForSelector("main > *");
       const overflow = await page.evaluate(

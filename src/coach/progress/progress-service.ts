@@ -5,6 +5,7 @@ import { ownerOf } from "../chat/owner.js";
 import { parseDataFile } from "../parse-data-file.js";
 import { toCsv } from "./csv.js";
 import { chooseNextDrill, type NextChoice, type PastPitch } from "./next-drill.js";
+import { emptyTotals } from "./progress-rows.js";
 import { type ProgressSettings, ProgressSettingsSchema } from "./progress-settings.js";
 import type { ProgressStore } from "./progress-store.js";
 import { streakOf, weekStart } from "./time.js";
@@ -370,20 +371,6 @@ export class ProgressService {
         }
       : null;
   }
-}
-
-function emptyTotals(user: string): UserTotals {
-  return {
-    user,
-    drills: 0,
-    roleplays: 0,
-    avgFabe: null,
-    avgRoleplay: null,
-    present: { F: 0, A: 0, B: 0, E: 0 },
-    drillsSince: 0,
-    roleplaysSince: 0,
-    lastAt: null,
-  };
 }
 
 /** The element present least often (the handbook's order breaks ties); null without drills or if none was missed. */

@@ -278,11 +278,15 @@ export class RoleplayService {
 
   /** A debrief criterion's name in a language (a progress page names the criteria a rep missed most). */
   criterionName(id: string, lang: Lang): string {
-    const criterion = [...this.debriefData["manager-rep"], ...this.debriefData["rep-customer"]].find(
-      (candidate) => candidate.id === id,
+    this.criterionLabels ??= new Map(
+      [...this.debriefData["manager-rep"], ...this.debriefData["rep-customer"]].map((criterion) => [
+        criterion.id,
+        criterion.label,
+      ]),
     );
-    return criterion ? criterion.label[lang] : id;
+    return this.criterionLabels.get(id)?.[lang] ?? id;
   }
+  private criterionLabels?: Map<string, DebriefData["manager-rep"][number]["label"]>;
 
   private debriefOf(session: SessionRecord): Debrief {
     const persona = this.persona(session.persona);
