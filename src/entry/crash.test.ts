@@ -100,3 +100,18 @@ describe("a SIGKILL in the middle of a conversation", () => {
     second.child.kill("SIGKILL");
   }, 60_000);
 });
+
+describe("a SIGKILL right after pitches are scored", () => {
+  // The progress store commits without an fsync (synchronous=NORMAL): a killed process must still lose nothing.
+  it("loses no acknowledged practice record", async () => {
+    const first = await start();
+    const pitch = "這款印表機有500張的大紙匣。它比一般機型多裝一倍的紙。所以您的辦公室不用常常加紙。";
+    for (let i = 0; i < 3; i++) expect((await post(`${first.url}/api/fabe/score`, { pitch })).status).toBe(200);
+    first.child.kill("SIGKILL");
+
+    const second = await start();
+    const progress = (await (await fetch(`${second.url}/api/progress`)).json()) as { summary: { drills: number } };
+    expect(progress.summary.drills).toBe(3);
+    second.child.kill("SIGKILL");
+  }, 60_000);
+});
