@@ -38,7 +38,11 @@ const COMPLETE = `${NO_EVIDENCE}台北已經有三百家公司在用，這是他
 
 describe("practice records over HTTP", () => {
   it("keeps every scored pitch; after four without Evidence the next drill is Evidence, after five whole ones not", async () => {
-    for (let i = 0; i < 4; i++) {
+    await send(app, "POST", "/api/fabe/score", AMY, { pitch: NO_EVIDENCE });
+    expect((await send(app, "GET", "/api/progress?lang=en", AMY)).body.next.reason).toBe(
+      "Your first pitch left out Evidence.",
+    );
+    for (let i = 0; i < 3; i++) {
       const scored = await send(app, "POST", "/api/fabe/score", AMY, { pitch: NO_EVIDENCE });
       expect(scored.body.missing).toEqual(["E"]);
     }

@@ -344,7 +344,7 @@ export class ProgressService {
   private reasonText(choice: NextChoice, lang: Lang): string {
     const { reasons, elements } = this.settings;
     const reason = choice.reason;
-    const words = reasons[reason.kind];
+    const words = reason.kind === "missed" && reason.of === 1 ? reasons.missedFirst : reasons[reason.kind];
     const template = lang === "en" ? words.en : words["zh-Hant"];
     const element = "element" in reason ? reason.element : undefined;
     const name = element ? (lang === "en" ? elements[element].en : elements[element]["zh-Hant"]) : "";

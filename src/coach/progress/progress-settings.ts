@@ -8,6 +8,6 @@ export const ProgressSettingsSchema = z.object({
   maxBox: z.number().int().min(1).max(10),
   recentLimit: z.number().int().min(10).max(2000),
   elements: z.object({ F: Words, A: Words, B: Words, E: Words }),
-  reasons: z.object({ start: Words, missed: Words, review: Words, complete: Words }),
+  reasons: z.object({ start: Words, missed: Words, missedFirst: Words, review: Words, complete: Words }),
 });
 export type ProgressSettings = z.infer<typeof ProgressSettingsSchema>;
