@@ -16,6 +16,7 @@ import { realAppDeps } from "../test/support/app-deps.js";
 import { adviceLoad } from "./advice-load.js";
 import { coldStart, rssMiB, startServer, stopServer } from "./node-server.js";
 import { progressTimings, RECORDS, USERS } from "./progress-bench.js";
+import { promptTokens } from "./prompt-tokens.js";
 
 /**
  * `npm run bench`: prints a table of timings, then the targets, and exits 1 naming each one missed.
@@ -201,8 +202,21 @@ async function main(): Promise<void> {
     ["Node server start to first health (index present)", ...stats(restarts)],
   );
   const turnP95 = percentile(turnTimes, 0.95);
+  const tokens = promptTokens();
+  const tokenRows = Object.entries(tokens).map(([capability, counts]) => {
+    const sorted = [...counts].sort((a, b) => a - b);
+    const at = (q: number) => String(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    return [
+      `llm prompt tokens: ${capability} (recorded requests)`,
+      String(counts.length),
+      at(0.5),
+      at(0.95),
+      String(sorted.at(-1) ?? 0),
+    ];
+  });
   const memory = process.memoryUsage();
   console.log(table([["measure", "n", "p50 ms", "p95 ms", "max ms"], ...rows]));
+  console.log(`\n${table([["prompt (o200k_base tokens)", "n", "p50", "p95", "max"], ...tokenRows])}`);
   console.log(
     `\nbench process: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB; node ${process.version}`,
   );
@@ -241,6 +255,12 @@ async function main(): Promise<void> {
       measured: median(restarts),
       limit: 800,
     },
+    {
+      name: "advice prompt p95 (recorded requests, o200k_base)",
+      unit: "tokens",
+      measured: percentile(tokens.advice ?? [], 0.95),
+      limit: 3000,
+    },
     { name: "server RSS (all its processes) idle after start", unit: "MiB", measured: idle, limit: 150 },
     {
       name: `server RSS after ${LOAD_SECONDS} s of /api/advice at ${LOAD_CONNECTIONS} connections`,
@@ -269,7 +289,7 @@ const LOAD_CONNECTIONS = 64;
 
 interface Target {
   name: string;
-  unit: "ms" | "MiB";
+  unit: "ms" | "MiB" | "tokens";
   measured: number;
   limit: number;
 }

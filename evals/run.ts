@@ -20,6 +20,7 @@ import { adviceQualitySuite } from "./suites/advice-quality.js";
 import { chatQualitySuite } from "./suites/chat-quality.js";
 import { corpusSuite } from "./suites/corpus.js";
 import { fabeSuite, loadFabeCases } from "./suites/fabe.js";
+import { llmReplaySuite } from "./suites/llm-replay.js";
 import { movesSuite } from "./suites/moves.js";
 import { baselineMetrics, misses, runCases, searchWith, storeMetrics, suiteResult } from "./suites/retrieval.js";
 import { loadDialogues, roleplaySuite } from "./suites/roleplay.js";
@@ -62,8 +63,10 @@ async function main(): Promise<number> {
     moves: async () => moves(await services("moves")),
     scripts: async () => scripts(await services("scripts")),
     safety: () => safety(model),
+    "llm-replay": () => llmReplaySuite(),
   };
-  const chosen = values.only ? values.only.split(",").map((name) => name.trim()) : Object.keys(suites);
+  const only = values["llm-replay"] ? "llm-replay" : values.only;
+  const chosen = only ? only.split(",").map((name) => name.trim()) : Object.keys(suites);
   const unknown = chosen.filter((name) => !suites[name]);
   if (unknown.length > 0)
     throw new CliError(`--only: no suite ${unknown.join(", ")} (suites: ${Object.keys(suites).join(", ")})`, 2);
@@ -304,14 +307,20 @@ function width(text: string): number {
 }
 
 const USAGE =
-  "usage: npm run eval [-- --only corpus,retrieval,advice,advice-quality,chat-quality,fabe,roleplay,moves,scripts,safety] [--out <dir>] [--verbose]";
+  "usage: npm run eval [-- --only corpus,retrieval,advice,advice-quality,chat-quality,fabe,roleplay,moves,scripts,safety,llm-replay] [--llm-replay] [--out <dir>] [--verbose]";
 
 /** The command line, or a one-line usage error (parseArgs words its own for programmers). */
 function parseOptions(argv: string[]) {
   try {
     return parseArgs({
       args: argv,
-      options: { verbose: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } },
+      options: {
+        verbose: { type: "boolean" },
+        only: { type: "string" },
+        out: { type: "string" },
+        // The recorded answers of a real chat model, replayed (evals/fixtures/llm/): the llm-replay suite alone.
+        "llm-replay": { type: "boolean" },
+      },
     });
   } catch (error) {
     throw new CliError(`${(error instanceof Error ? error.message : String(error)).split(". ")[0]}\n${USAGE}`, 2);

@@ -85,6 +85,13 @@ export function createApp(deps: AppDeps) {
   }
   app.use("/api/*", gracefulBodyLimit(http.maxBodyBytes));
   // Health stays public so that a load balancer's probe works with tokens on.
+  // Every fallback, streamed answers' too, is counted for /api/health (routes call markFallback).
+  const status = deps.health.model;
+  if (status)
+    app.use("/api/*", async (context, next) => {
+      context.set("onFallback", (reason) => status.noteFallback(reason));
+      await next();
+    });
   if (http.tokens) {
     const guard = bearerAuth(http.tokens);
     app.use("/api/*", (context, next) => (context.req.path === HEALTH ? next() : guard(context, next)));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Tokens, TokensSchema } from "./lib/auth.js";
+import { PROVIDERS, type ProviderName } from "./llm/providers.js";
 
 /** Everything the service reads from its environment, validated once at the entry. */
 const EnvSchema = z.object({
@@ -14,6 +15,8 @@ const EnvSchema = z.object({
     .url({ message: "COACH_LLM_BASE_URL must be a URL such as http://localhost:11434/v1" })
     .optional(),
   COACH_LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Which provider's quirks to expect (docs/llm.md); detected from COACH_LLM_BASE_URL when unset. */
+  COACH_LLM_PROVIDER: z.enum(PROVIDERS).optional(),
   COACH_EMBED_MODEL: z.string().min(1).optional(),
   /** LanceDB location; default <COACH_DATA_DIR>/lancedb. An object-store URI lets many instances share it. */
   COACH_LANCEDB_URI: z.string().min(1).optional(),
@@ -53,7 +56,14 @@ export interface Config {
   playbooksDir?: string;
   lanceUri?: string;
   mode: Mode;
-  llm: { apiKey?: string; baseUrl?: string; model: string; embedModel?: string; timeoutMs: number };
+  llm: {
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    embedModel?: string;
+    timeoutMs: number;
+    provider?: ProviderName;
+  };
   maxBodyBytes: number;
   rateLimitPerMinute: number;
   corsOrigins: string[];
@@ -81,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(values.OPENAI_API_KEY ? { apiKey: values.OPENAI_API_KEY } : {}),
       ...(values.COACH_LLM_BASE_URL ? { baseUrl: values.COACH_LLM_BASE_URL } : {}),
       model: values.COACH_LLM_MODEL,
+      ...(values.COACH_LLM_PROVIDER ? { provider: values.COACH_LLM_PROVIDER } : {}),
       ...(values.COACH_EMBED_MODEL ? { embedModel: values.COACH_EMBED_MODEL } : {}),
       timeoutMs: values.COACH_LLM_TIMEOUT_MS,
     },

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../lib/errors.js";
 import { ErrorSchema } from "./schemas.js";
 
@@ -7,7 +7,15 @@ declare module "hono" {
   interface ContextVariableMap {
     /** Why an llm-mode answer fell back to offline, for the request log. */
     fallback: string | undefined;
+    /** Told of every fallback as it happens (a streamed answer's too): /api/health counts them. */
+    onFallback: ((reason: string) => void) | undefined;
   }
+}
+
+/** Marks the answer as fallen back: for the request log, and for /api/health's count (set up in app.ts). */
+export function markFallback(context: Context, reason: string): void {
+  context.set("fallback", reason);
+  context.get("onFallback")?.(reason);
 }
 
 /**

@@ -59,9 +59,14 @@ export const HealthSchema = z
     model: z
       .object({
         name: z.string(),
+        provider: z.string().optional(),
         reachable: z.boolean().nullable(),
         checkedAt: z.string().nullable(),
         error: z.string().optional(),
+        fallbacks: z.object({
+          count: z.number().int(),
+          last: z.object({ at: z.string(), reason: z.string() }).optional(),
+        }),
       })
       .optional(),
     version: z.string(),
@@ -96,6 +101,7 @@ export const AdviceSchema = z
     lang: LangSchema,
     queryLang: LangSchema,
     mode: z.enum(["offline", "llm"]),
+    model: z.string().optional().openapi({ description: "In llm mode, the model that answered." }),
     fallback: z.string().optional().openapi({ description: "Why llm mode fell back to offline for this answer." }),
     abstained: z.boolean(),
     diagnosis: z.object({
@@ -120,6 +126,7 @@ export const FabeResultSchema = z
   .object({
     lang: LangSchema,
     mode: z.enum(["offline", "llm"]),
+    model: z.string().optional().openapi({ description: "In llm mode, the model that answered." }),
     fallback: z.string().optional(),
     product: z.string().optional().openapi({ description: "The product card's id, when scored against a card." }),
     productName: z.string().optional(),
@@ -210,6 +217,7 @@ export const TurnSchema = z
     /** What the reply does: answers a question, accepts or counters an offer, or another reaction. */
     replyKind: z.enum(["answer", "accept", "counter", "other"]),
     mode: z.enum(["offline", "llm"]),
+    model: z.string().optional().openapi({ description: "In llm mode, the model that answered." }),
     fallback: z.string().optional(),
     hint: z.object({ text: z.string(), basis: z.array(z.string()) }).optional(),
   })

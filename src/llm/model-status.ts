@@ -3,9 +3,13 @@ import { type ChatMessage, type ChatModel, type CompleteOptions, ProviderError }
 /** What /api/health says about the model: whether its provider answered lately, and when we last knew. */
 export interface ModelReport {
   name: string;
+  /** The provider profile in use (COACH_LLM_PROVIDER or detected; docs/llm.md). */
+  provider?: string;
   reachable: boolean | null;
   checkedAt: string | null;
   error?: string;
+  /** Answers that fell back to the offline engine since the server started, and the latest one's reason. */
+  fallbacks: { count: number; last?: { at: string; reason: string } };
 }
 
 /** How long an observation stands before health probes the provider again. */
@@ -18,11 +22,20 @@ const FRESH_MS = 30_000;
 export class ModelStatus {
   private last?: { reachable: boolean; at: number; error?: string };
   private probing?: Promise<void>;
+  private fallbackCount = 0;
+  private lastFallback?: { at: number; reason: string };
 
   constructor(
     private readonly model: ChatModel,
     private readonly now: () => number = Date.now,
+    private readonly provider?: string,
   ) {}
+
+  /** An answer fell back to the offline engine (a provider failure, or an answer that did not validate). */
+  noteFallback(reason: string): void {
+    this.fallbackCount++;
+    this.lastFallback = { at: this.now(), reason };
+  }
 
   record(reachable: boolean, error?: string): void {
     this.last = { reachable, at: this.now(), ...(error ? { error } : {}) };
@@ -36,8 +49,14 @@ export class ModelStatus {
       });
       await this.probing;
     }
+    const last = this.lastFallback;
     return {
       name: this.model.name,
+      ...(this.provider ? { provider: this.provider } : {}),
+      fallbacks: {
+        count: this.fallbackCount,
+        ...(last ? { last: { at: new Date(last.at).toISOString(), reason: last.reason } } : {}),
+      },
       reachable: this.last?.reachable ?? null,
       checkedAt: this.last ? new Date(this.last.at).toISOString() : null,
       ...(this.last?.error ? { error: this.last.error } : {}),

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import type { Config } from "../config.js";
+import { type JsonMode, type ProviderProfile, providerProfile, weaker } from "./providers.js";
 import { type ChatMessage, type ChatModel, type CompleteOptions, ProviderError } from "./types.js";
 
 type OpenAIModule = typeof import("openai");
@@ -21,6 +22,8 @@ export interface OpenAIChatOptions {
   baseUrl?: string;
   model: string;
   timeoutMs: number;
+  /** The provider's quirks (COACH_LLM_PROVIDER, or detected from the base URL). */
+  profile?: ProviderProfile;
 }
 
 /**
@@ -29,10 +32,15 @@ export interface OpenAIChatOptions {
  */
 export class OpenAIChatModel implements ChatModel {
   readonly name: string;
+  readonly profile: ProviderProfile;
   private client: Promise<OpenAI> | undefined;
+  /** How JSON is asked for: the profile's mode until the provider refuses it (then one step weaker, for good). */
+  private jsonMode: JsonMode;
 
   constructor(private readonly options: OpenAIChatOptions) {
     this.name = options.model;
+    this.profile = options.profile ?? providerProfile(undefined, options.baseUrl);
+    this.jsonMode = this.profile.json;
   }
 
   private connect(): Promise<OpenAI> {
@@ -48,12 +56,39 @@ export class OpenAIChatModel implements ChatModel {
     return this.client;
   }
 
+  /** The response_format of a JSON request in the current mode; none when the prompt alone asks. */
+  private responseFormat(json: CompleteOptions["json"]) {
+    if (!json || this.jsonMode === "prompt") return undefined;
+    if (this.jsonMode === "json_schema" && typeof json === "object")
+      return { type: "json_schema" as const, json_schema: { name: json.name, schema: json.schema, strict: false } };
+    return { type: "json_object" as const };
+  }
+
   async complete(messages: readonly ChatMessage[], options: CompleteOptions = {}): Promise<string> {
+    const sdk = await loadOpenAI();
+    for (;;) {
+      try {
+        return await this.send(messages, options);
+      } catch (error) {
+        // A provider that does not take this way of asking for JSON answers 400: ask the next weaker way (at most
+        // twice: json_schema, json_object, the prompt alone), and keep asking that way.
+        const next = weaker(this.jsonMode);
+        const refused =
+          error instanceof ProviderError && error.cause instanceof sdk.APIError && error.cause.status === 400;
+        if (!options.json || !refused || !next) throw error;
+        this.jsonMode = next;
+      }
+    }
+  }
+
+  private async send(messages: readonly ChatMessage[], options: CompleteOptions): Promise<string> {
+    const format = this.responseFormat(options.json);
     const request = {
       model: this.options.model,
       messages: messages.map((message) => ({ role: message.role, content: message.content })),
       temperature: 0.2,
-      ...(options.json ? { response_format: { type: "json_object" as const } } : {}),
+      ...(format ? { response_format: format } : {}),
+      ...this.profile.extra,
     };
     const client = await this.connect();
     try {
@@ -61,7 +96,11 @@ export class OpenAIChatModel implements ChatModel {
         const response = await client.chat.completions.create({ ...request, stream: false });
         return response.choices[0]?.message?.content ?? "";
       }
-      const stream = await client.chat.completions.create({ ...request, stream: true });
+      const stream = await client.chat.completions.create({
+        ...request,
+        stream: true,
+        ...(this.profile.streamUsage ? { stream_options: { include_usage: true } } : {}),
+      });
       let text = "";
       let finished = false;
       try {
@@ -123,5 +162,6 @@ export function chatModelFor(config: Config): ChatModel | undefined {
     ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
     model: config.llm.model,
     timeoutMs: config.llm.timeoutMs,
+    profile: providerProfile(config.llm.provider, config.llm.baseUrl),
   });
 }

@@ -7,8 +7,11 @@ export interface ChatMessage {
 export interface CompleteOptions {
   /** Receives text as the model streams it; when absent the call does not stream. */
   onDelta?: (text: string) => void | Promise<void>;
-  /** Ask for a JSON object (OpenAI `response_format: json_object`). */
-  json?: boolean;
+  /**
+   * Ask for a JSON object: `true`, or the object's JSON Schema for providers that take one (`json_schema`). How it
+   * is asked depends on the provider (src/llm/providers.ts); the answer's JSON is read the same way whatever it is.
+   */
+  json?: boolean | { name: string; schema: Record<string, unknown> };
 }
 
 /** A chat model behind any OpenAI-compatible endpoint. Failures throw `ProviderError`. */

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { commonErrors, createRouter, jsonBody, strictJsonBody } from "../api/router.js";
+import { commonErrors, createRouter, jsonBody, markFallback, strictJsonBody } from "../api/router.js";
 import { AdviceSchema } from "../api/schemas.js";
 import type { AdviceService } from "../coach/advice/advise.js";
 import { AdviceRequestSchema } from "../coach/advice/schema.js";
@@ -39,7 +39,7 @@ export function adviceRoutes(deps: { advice: AdviceService; conversations: Conve
     const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
     if (!wantsStream) {
       const advice = await advise();
-      if (advice.fallback) context.set("fallback", advice.fallback);
+      if (advice.fallback) markFallback(context, advice.fallback);
       return context.json(advice, 200);
     }
     // A wrong rep is a 404 before the stream's status line goes out.
@@ -48,7 +48,7 @@ export function adviceRoutes(deps: { advice: AdviceService; conversations: Conve
       const advice = await advise(async (text) => {
         await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
       });
-      if (advice.fallback) context.set("fallback", advice.fallback);
+      if (advice.fallback) markFallback(context, advice.fallback);
       await stream.writeSSE({ event: "final", data: JSON.stringify(advice) });
     });
   });

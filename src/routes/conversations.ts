@@ -6,7 +6,16 @@ import {
   MAX_MESSAGE_CHARS,
   TurnAnswerSchema,
 } from "../api/chat-schemas.js";
-import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBody, z } from "../api/router.js";
+import {
+  commonErrors,
+  createRouter,
+  errorResponse,
+  json,
+  jsonBody,
+  markFallback,
+  strictJsonBody,
+  z,
+} from "../api/router.js";
 import type { ConversationService } from "../coach/chat/conversation-service.js";
 import { LangField, textField } from "../lib/fields.js";
 
@@ -124,7 +133,7 @@ export function conversationRoutes(deps: { conversations: ConversationService })
       const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
       if (!wantsStream) {
         const answer = await deps.conversations.message(id, ask, viewer);
-        if (answer.message.advice?.fallback) context.set("fallback", answer.message.advice.fallback);
+        if (answer.message.advice?.fallback) markFallback(context, answer.message.advice.fallback);
         return context.json(answer, 200);
       }
       // The conversation is looked up before the stream opens, so a wrong id is still a 404.

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { commonErrors, createRouter, json, jsonBody, strictJsonBody, z } from "../api/router.js";
+import { commonErrors, createRouter, json, jsonBody, markFallback, strictJsonBody, z } from "../api/router.js";
 import { DrillSchema, FabeResultSchema, LangSchema } from "../api/schemas.js";
 import type { FabeService } from "../coach/fabe/fabe-service.js";
 import type { ProgressService } from "../coach/progress/progress-service.js";
@@ -61,7 +61,7 @@ export function fabeRoutes(deps: { fabe: FabeService; progress: ProgressService 
         );
       const product = request.product ?? drill?.product;
       const result = await deps.fabe.score(request.pitch, product, request.lang === "auto" ? undefined : request.lang);
-      if (result.fallback) context.set("fallback", result.fallback);
+      if (result.fallback) markFallback(context, result.fallback);
       await deps.progress.recordDrill(result, drill?.id, context.get("viewer"));
       return context.json(result, 200);
     })

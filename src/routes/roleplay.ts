@@ -1,5 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { commonErrors, createRouter, errorResponse, json, jsonBody, strictJsonBody, z } from "../api/router.js";
+import {
+  commonErrors,
+  createRouter,
+  errorResponse,
+  json,
+  jsonBody,
+  markFallback,
+  strictJsonBody,
+  z,
+} from "../api/router.js";
 import { DebriefSchema, NewSessionSchema, PersonaSummarySchema, SessionSchema, TurnSchema } from "../api/schemas.js";
 import { personaForRep } from "../coach/chat/rep-persona.js";
 import type { RepService, RepView } from "../coach/chat/rep-service.js";
@@ -98,7 +107,7 @@ export function roleplayRoutes(deps: { roleplay: RoleplayService; reps: RepServi
     .openapi(message, async (context) => {
       const { id } = context.req.valid("param");
       const turn = await deps.roleplay.message(id, context.req.valid("json").text, context.get("viewer"));
-      if (turn.fallback) context.set("fallback", turn.fallback);
+      if (turn.fallback) markFallback(context, turn.fallback);
       return context.json(turn, 200);
     })
     .openapi(debrief, async (context) => {

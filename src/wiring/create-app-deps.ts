@@ -66,7 +66,8 @@ export async function createAppDeps(parts: RuntimeParts): Promise<AppDeps> {
     ...(config.llm.embedModel ? { embedder: await providerEmbedder(config, parts.corpus.version) } : {}),
   });
   const configured = parts.model ?? chatModelFor(config);
-  const modelStatus = configured ? new ModelStatus(configured) : undefined;
+  const provider = configured && "profile" in configured ? (configured.profile as { name: string }).name : undefined;
+  const modelStatus = configured ? new ModelStatus(configured, Date.now, provider) : undefined;
   const model = configured && modelStatus ? new TrackedChatModel(configured, modelStatus) : undefined;
   const services = createCoachServices({
     corpus,

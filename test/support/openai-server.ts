@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 /** What the fake provider does with the next request. `content` may depend on the request it answers. */
 export type Behaviour =
   | { kind: "json"; content: Content }
+  /** A provider's quirk: a 400 with `reject`'s message when it returns one (an unknown parameter …), else `then`. */
+  | { kind: "quirk"; reject: (request: ChatRequest) => string | undefined; then: Behaviour }
   | { kind: "stream"; content: Content; cutAfter?: number }
   | { kind: "status"; status: number }
   | { kind: "hang" };
@@ -14,6 +16,8 @@ export interface ChatRequest {
   model: string;
   stream?: boolean;
   messages: Array<{ role: string; content: string }>;
+  /** What the SDK sent besides: response_format, stream_options, temperature … (provider profiles are tested on it). */
+  [parameter: string]: unknown;
 }
 
 export interface OpenAIServer {
@@ -49,9 +53,20 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
     }
     const request = JSON.parse(body) as ChatRequest;
     requests.push(request);
-    const behaviour = (behaviours.length > 1 ? behaviours.shift() : behaviours[0]) as Behaviour;
+    let behaviour = (behaviours.length > 1 ? behaviours.shift() : behaviours[0]) as Behaviour;
+    if (behaviour.kind === "quirk") {
+      const refusal = behaviour.reject(request);
+      if (refusal) {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: refusal, type: "invalid_request_error" } }));
+        return;
+      }
+      behaviour = behaviour.then;
+    }
     const content = (c: Content) => (typeof c === "function" ? c(request) : c);
     switch (behaviour.kind) {
+      case "quirk":
+        throw new Error("a quirk's `then` must be a plain behaviour");
       case "hang":
         hanging.add(req);
         // The response closes before it was ended only when the client drops the connection.

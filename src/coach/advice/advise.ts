@@ -1,4 +1,5 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import type { QuoteMatcher } from "../../llm/quote-match.js";
 import { type ChatModel, ProviderError } from "../../llm/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { PassageQuestion } from "../../retrieval/question-ranker.js";
@@ -10,7 +11,7 @@ import type { AdviceModelJson } from "./advice-model.js";
 import { composeOfflineAdvice, hasStep } from "./compose-offline.js";
 import type { AdviceData } from "./data.js";
 import { Diagnoser, type Diagnosis } from "./diagnose.js";
-import { adviceMessages, type PromptFiles, parseModelAdvice } from "./llm-advice.js";
+import { ADVICE_JSON, adviceMessages, type PromptFiles, parseModelAdvice } from "./llm-advice.js";
 import { keptPassages, PassageRanker, quotableFits, type RankContext } from "./passage-ranker.js";
 import type { PassageSituation } from "./passage-situations.js";
 import { scopeFeatures } from "./scope-model.js";
@@ -20,6 +21,8 @@ import type { Advice } from "./types.js";
 export interface AdviceModel {
   model: ChatModel;
   prompts: PromptFiles;
+  /** Finds a model's quote in the chunk it cites, the way models write Chinese. */
+  quotes: QuoteMatcher;
 }
 
 export interface AdviceDeps {
@@ -311,8 +314,15 @@ export class AdviceService {
     if (!llm || prepared.retrieval.abstained) return this.streamed(this.compose(prepared), onDelta);
     try {
       const messages = await adviceMessages(llm.prompts, scenario, prepared.retrieval, prepared.diagnosis);
-      const raw = await llm.model.complete(messages, { json: true, ...(onDelta ? { onDelta } : {}) });
-      const parsed = parseModelAdvice(raw, prepared.retrieval, prepared.diagnosis, this.deps.corpus);
+      const raw = await llm.model.complete(messages, { json: ADVICE_JSON, ...(onDelta ? { onDelta } : {}) });
+      const parsed = parseModelAdvice(
+        raw,
+        prepared.retrieval,
+        prepared.diagnosis,
+        this.deps.corpus,
+        llm.quotes,
+        llm.model.name,
+      );
       if (parsed.success) return parsed.advice;
       return { ...this.compose(prepared), fallback: parsed.error };
     } catch (error) {

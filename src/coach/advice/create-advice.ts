@@ -1,4 +1,5 @@
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
+import { QuoteMatcher } from "../../llm/quote-match.js";
 import type { ChatModel } from "../../llm/types.js";
 import { parseQuestions } from "../../retrieval/question-ranker.js";
 import type { Retriever } from "../../retrieval/retriever.js";
@@ -60,6 +61,14 @@ export function createAdviceService(options: CreateAdviceOptions): AdviceService
     toSimplified: options.toSimplified,
     conceptLabel: (id, lang) => glossary.concept(id)?.label[lang],
     conceptHandbookTerms: (id) => glossary.concept(id)?.handbook,
-    ...(options.model ? { llm: { model: options.model, prompts } } : {}),
+    ...(options.model
+      ? {
+          llm: {
+            model: options.model,
+            prompts,
+            quotes: new QuoteMatcher({ toTraditional: options.toTraditional, toSimplified: options.toSimplified }),
+          },
+        }
+      : {}),
   });
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { defang } from "../../llm/delimit.js";
+import { parseJsonAnswer } from "../../llm/json-answer.js";
+import type { QuoteMatcher } from "../../llm/quote-match.js";
 import type { ChatMessage } from "../../llm/types.js";
 import type { Retrieval } from "../../retrieval/retriever.js";
 import type { Lang } from "../../retrieval/types.js";
@@ -18,6 +20,12 @@ const ModelAdviceSchema = z.object({
   talkTrack: z.array(Line).default([]),
   watch: z.array(Line).default([]),
 });
+
+/** The answer's JSON Schema, for providers that take one (`response_format: json_schema`). */
+export const ADVICE_JSON = {
+  name: "advice",
+  schema: z.toJSONSchema(ModelAdviceSchema, { io: "input" }) as Record<string, unknown>,
+};
 
 export interface PromptFiles {
   system: string;
@@ -64,21 +72,20 @@ export type ParsedAdvice = { success: true; advice: Advice } | { success: false;
 
 /**
  * Turns the model's JSON into the response, keeping only what the corpus backs: a citation must name an
- * excerpt the model was given, a quote must be verbatim in a chunk the line cites. What fails is removed
- * and counted in `dropped_citations`; a step left with no valid citation is dropped.
+ * excerpt the model was given, a quote must be found in a chunk the line cites (the way models write quotes:
+ * src/llm/quote-match.ts) and is then given as the chunk's exact words. What fails is removed and counted in
+ * `dropped_citations`; a step left with no valid citation is dropped.
  */
 export function parseModelAdvice(
   raw: string,
   retrieval: Retrieval,
   diagnosis: Diagnosis,
   corpus: CorpusIndex,
+  quotes: QuoteMatcher,
+  modelName: string,
 ): ParsedAdvice {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.trim().replace(/^```(?:json)?\s*|\s*```$/g, ""));
-  } catch {
-    return { success: false, error: "invalid_model_output" };
-  }
+  const json = parseJsonAnswer(raw);
+  if (json === undefined) return { success: false, error: "invalid_model_output" };
   const parsed = ModelAdviceSchema.safeParse(json);
   if (!parsed.success) return { success: false, error: "invalid_model_output" };
   const allowed = new Set(retrieval.results.map((chunk) => chunk.id));
@@ -89,10 +96,18 @@ export function parseModelAdvice(
       if (!ok) dropped++;
       return ok;
     });
-    let quote = line.quote;
-    if (quote !== undefined && !citations.some((id) => corpus.chunk(id)?.text.includes(quote as string))) {
-      dropped++;
-      quote = undefined;
+    // A quote is kept as the handbook's exact words (quote-match.ts), found in the first cited chunk that has it.
+    let quote: string | undefined;
+    if (line.quote !== undefined) {
+      for (const id of citations) {
+        const source = corpus.chunk(id)?.text;
+        const match = source === undefined ? undefined : quotes.match(line.quote, source);
+        if (match) {
+          quote = match.text;
+          break;
+        }
+      }
+      if (quote === undefined) dropped++;
     }
     if (requireCitation && citations.length === 0) return undefined;
     return { text: line.text, citations, ...(quote ? { quote } : {}) };
@@ -106,6 +121,7 @@ export function parseModelAdvice(
       lang: retrieval.lang,
       queryLang: retrieval.queryLang,
       mode: "llm",
+      model: modelName,
       abstained: false,
       diagnosis,
       summary: parsed.data.summary,

@@ -17,6 +17,8 @@ export interface Advice {
   /** The scenario's language, detected from its text. */
   queryLang: Lang;
   mode: "offline" | "llm";
+  /** The model that answered (llm mode, when its answer was kept). */
+  model?: string;
   fallback?: string;
   abstained: boolean;
   diagnosis: Diagnosis;

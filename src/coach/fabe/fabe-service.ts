@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { delimited } from "../../llm/delimit.js";
+import { parseJsonAnswer } from "../../llm/json-answer.js";
 import type { ChatModel } from "../../llm/types.js";
 import { ProviderError } from "../../llm/types.js";
 import type { Lang } from "../../retrieval/types.js";
@@ -42,6 +43,8 @@ export interface FabeFiles {
 }
 
 const ModelLabelsSchema = z.object({ labels: z.array(z.enum(LABELS)) });
+/** The labels' JSON Schema, for providers that take one (`response_format: json_schema`). */
+const LABELS_JSON = { name: "labels", schema: z.toJSONSchema(ModelLabelsSchema) as Record<string, unknown> };
 
 /**
  * FABE scoring. Offline, the trained labeller (over the cue rules) labels each sentence. In llm mode the
@@ -158,9 +161,9 @@ export class FabeService {
             ),
           },
         ],
-        { json: true },
+        { json: LABELS_JSON },
       );
-      const parsed = ModelLabelsSchema.safeParse(safeJson(raw));
+      const parsed = ModelLabelsSchema.safeParse(parseJsonAnswer(raw));
       if (!parsed.success || parsed.data.labels.length !== offline.sentences.length)
         return { ...offline, fallback: "invalid_model_output" };
       labels = parsed.data.labels;
@@ -175,14 +178,7 @@ export class FabeService {
     return {
       ...scorePitch({ pitch, ...(product ? { product } : {}), ...(lang ? { lang } : {}) }, this.deps, relabel),
       mode: "llm",
+      model: this.model.name,
     };
-  }
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw.trim().replace(/^```(?:json)?\s*|\s*```$/g, ""));
-  } catch {
-    return undefined;
   }
 }

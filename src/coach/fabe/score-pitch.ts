@@ -17,6 +17,8 @@ export type { LabelledSentence, Violation };
 export interface FabeResult {
   lang: Lang;
   mode: "offline" | "llm";
+  /** The model that labelled the sentences (llm mode, when its labels were kept). */
+  model?: string;
   fallback?: string;
   /** The card's id, when the pitch was scored against one of our product cards. */
   product?: string;

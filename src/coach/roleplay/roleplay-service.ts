@@ -2,6 +2,7 @@ import type { CorpusIndex } from "../../corpus/corpus-index.js";
 import { AppError } from "../../lib/errors.js";
 import { canSee, type Viewer } from "../../lib/viewer.js";
 import { delimited } from "../../llm/delimit.js";
+import { withoutReasoning } from "../../llm/json-answer.js";
 import { type ChatModel, ProviderError } from "../../llm/types.js";
 import { detectLanguage } from "../../retrieval/normalise.js";
 import type { Lang } from "../../retrieval/types.js";
@@ -200,6 +201,7 @@ export class RoleplayService {
       replyTo: outcome.situation,
       replyKind: outcome.replyKind,
       mode: spoken.mode,
+      ...("model" in spoken && spoken.model ? { model: spoken.model } : {}),
       ...(spoken.fallback ? { fallback: spoken.fallback } : {}),
       ...(outcome.hint ? { hint: outcome.hint } : {}),
     };
@@ -235,20 +237,20 @@ export class RoleplayService {
       .replace("{kind}", llm.kinds[kind])
       .replace("{language}", llm.language[lang]);
     try {
-      const answer = (
+      const answer = withoutReasoning(
         await model.complete([
           { role: "system", content: system },
           {
             role: "user",
             content: `${delimited("transcript", transcript)}\n\n${delimited("latest_message", userText)}`,
           },
-        ])
-      ).trim();
+        ]),
+      );
       const previous = session.messages.at(-1)?.text;
       // A line of speech has words: an empty, overlong, repeated or wordless ("{}") answer is not one.
       if (!/[\p{L}]/u.test(answer) || answer.length > llm.maxReplyChars || answer === previous)
         return { text: line, mode: "offline" as const, fallback: "invalid_model_output" };
-      return { text: answer, mode: "llm" as const };
+      return { text: answer, mode: "llm" as const, model: model.name };
     } catch (error) {
       if (error instanceof ProviderError) return { text: line, mode: "offline" as const, fallback: error.reason };
       throw error;

@@ -370,7 +370,12 @@ export function renderAdvice(advice: Advice): Child[] {
         findings.map((finding) => el("span", { class: "tag", title: finding.cues.join("、") }, finding.label)),
       ),
     el("p", { class: "summary" }, advice.summary),
-    advice.fallback ? el("p", { class: "note" }, `(${advice.fallback})`) : null,
+    // Which engine answered: the model (named), or the offline engine after the model failed (and why).
+    advice.fallback
+      ? el("p", { class: "note fallback" }, tf("fellBack", { reason: advice.fallback }))
+      : advice.mode === "llm" && advice.model
+        ? el("p", { class: "note answered-by" }, tf("answeredBy", { model: advice.model }))
+        : null,
     el("h3", {}, t("steps")),
     el(
       "ol",

@@ -1,6 +1,6 @@
 import { type FabeResult, listDrills, scorePitch } from "./api.js";
 import { el, fill, showError } from "./dom.js";
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tf } from "./i18n.js";
 import { chips } from "./passage-dialog.js";
 
 /** The FABE drill: an optional practice prompt, a pitch in, each sentence's label and the feedback out. */
@@ -55,6 +55,11 @@ function renderScore(container: HTMLElement, result: FabeResult): void {
   fill(
     container,
     el("p", { class: "score" }, `${t("score")}: ${result.score}/100 · ${t("missing")}: ${missing}`),
+    result.fallback
+      ? el("p", { class: "note fallback" }, tf("fellBack", { reason: result.fallback }))
+      : result.mode === "llm" && result.model
+        ? el("p", { class: "note answered-by" }, tf("answeredBy", { model: result.model }))
+        : null,
     el(
       "ol",
       { class: "sentences" },
