@@ -12,7 +12,9 @@ export function promptTokens(): Record<string, number[]> {
   const counts: Record<string, number[]> = {};
   for (const recording of loadRecordings()) {
     const tokens = recording.messages.reduce((sum, message) => sum + 4 + encoding.encode(message.content).length, 3);
-    (counts[recording.capability] ??= []).push(tokens);
+    const list = counts[recording.capability] ?? [];
+    list.push(tokens);
+    counts[recording.capability] = list;
   }
   return counts;
 }

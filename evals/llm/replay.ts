@@ -90,7 +90,8 @@ function count(variant: Variant, runs: CaseRun[], byKey: Map<string, Recording>,
     const recording = run.request ? byKey.get(requestKey(run.request.messages)) : undefined;
     if (!recording?.answer) continue;
     counts.answered++;
-    const entry = (counts.byCapability[run.capability] ??= { answered: 0, parsed: 0 });
+    const entry = counts.byCapability[run.capability] ?? { answered: 0, parsed: 0 };
+    counts.byCapability[run.capability] = entry;
     entry.answered++;
     // A conversation's answer is its message's advice; a turn's is the turn.
     const answer = (run.capability === "chat" ? (run.answer.message as Record<string, unknown>)?.advice : run.answer) as

@@ -89,7 +89,7 @@ describe("npm run eval", () => {
     const result = run(["--import", TSX, join(root, "evals/run.ts"), "--only", "nope"]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      "--only: no suite nope (suites: corpus, retrieval, advice, advice-quality, chat-quality, fabe, roleplay, moves, scripts, safety)",
+      "--only: no suite nope (suites: corpus, retrieval, advice, advice-quality, chat-quality, fabe, roleplay, moves, scripts, safety, llm-replay)",
     );
   });
 });

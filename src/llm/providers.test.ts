@@ -73,14 +73,14 @@ describe("provider profiles, each against the local server imitating that provid
         (request.response_format as { type?: string } | undefined)?.type === "json_schema"
           ? "This response_format type is unavailable now"
           : undefined,
-      then: {
+      answer: {
         kind: "json",
         content: (request) => `<think>The manager needs a plan. {draft}</think>\n${answer(request)}`,
       },
     });
     expect(advice.mode).toBe("llm");
     expect(sent).toHaveLength(1);
-    expect((sent[0]?.response_format as { type: string }).type).toBe("json_object");
+    expect((sent[0]?.response_format as { type?: string } | undefined)?.type).toBe("json_object");
   });
 
   it("Qwen (DashScope compatible mode): thinking must be off, so enable_thinking: false goes with every request", async () => {
@@ -90,7 +90,7 @@ describe("provider profiles, each against the local server imitating that provid
         request.enable_thinking === false
           ? undefined
           : "parameter.enable_thinking must be set to false for non-streaming calls",
-      then: { kind: "json", content: answer },
+      answer: { kind: "json", content: answer },
     });
     expect(advice.mode).toBe("llm");
   });
@@ -101,7 +101,7 @@ describe("provider profiles, each against the local server imitating that provid
       {
         kind: "quirk",
         reject: (request) => (request.stream_options ? "unknown field stream_options" : undefined),
-        then: { kind: "stream", content: (request) => `<think>\nLet me think.\n</think>\n\n${answer(request)}` },
+        answer: { kind: "stream", content: (request) => `<think>\nLet me think.\n</think>\n\n${answer(request)}` },
       },
       true,
     );
@@ -116,10 +116,10 @@ describe("provider profiles, each against the local server imitating that provid
         const unknown = Object.keys(request).filter((key) => !STANDARD.has(key));
         return unknown.length ? `Extra inputs are not permitted: ${unknown.join(", ")}` : undefined;
       },
-      then: { kind: "json", content: answer },
+      answer: { kind: "json", content: answer },
     });
     expect(advice.mode).toBe("llm");
-    expect((sent[0]?.response_format as { type: string }).type).toBe("json_schema");
+    expect((sent[0]?.response_format as { type?: string } | undefined)?.type).toBe("json_schema");
   });
 
   it("Workers AI: 400 on stream_options; an answer with prose around its JSON is still read", async () => {
@@ -128,7 +128,7 @@ describe("provider profiles, each against the local server imitating that provid
       {
         kind: "quirk",
         reject: (request) => (request.stream_options ? "stream_options is not supported" : undefined),
-        then: {
+        answer: {
           kind: "stream",
           content: (request) => `Here is the advice you asked for:\n${answer(request)}\nGood luck!`,
         },
@@ -143,7 +143,7 @@ describe("provider profiles, each against the local server imitating that provid
     const refuseFormats: Behaviour = {
       kind: "quirk",
       reject: (request) => (request.response_format ? "response_format is not supported by this model" : undefined),
-      then: { kind: "json", content: (request) => `Sure.\n${answer(request)}` },
+      answer: { kind: "json", content: (request) => `Sure.\n${answer(request)}` },
     };
     const { advice, sent } = await adviseWith("openai", refuseFormats);
     expect(advice.mode).toBe("llm");

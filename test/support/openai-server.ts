@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 /** What the fake provider does with the next request. `content` may depend on the request it answers. */
 export type Behaviour =
   | { kind: "json"; content: Content }
-  /** A provider's quirk: a 400 with `reject`'s message when it returns one (an unknown parameter …), else `then`. */
-  | { kind: "quirk"; reject: (request: ChatRequest) => string | undefined; then: Behaviour }
+  /** A provider's quirk: a 400 with `reject`'s message when it returns one (an unknown parameter …), else `answer`. */
+  | { kind: "quirk"; reject: (request: ChatRequest) => string | undefined; answer: Behaviour }
   | { kind: "stream"; content: Content; cutAfter?: number }
   | { kind: "status"; status: number }
   | { kind: "hang" };
@@ -61,12 +61,12 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
         res.end(JSON.stringify({ error: { message: refusal, type: "invalid_request_error" } }));
         return;
       }
-      behaviour = behaviour.then;
+      behaviour = behaviour.answer;
     }
     const content = (c: Content) => (typeof c === "function" ? c(request) : c);
     switch (behaviour.kind) {
       case "quirk":
-        throw new Error("a quirk's `then` must be a plain behaviour");
+        throw new Error("a quirk's `answer` must be a plain behaviour");
       case "hang":
         hanging.add(req);
         // The response closes before it was ended only when the client drops the connection.

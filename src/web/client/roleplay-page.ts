@@ -9,7 +9,7 @@ import {
   sendMessage,
 } from "./api.js";
 import { el, fill, showError } from "./dom.js";
-import { currentLang, t } from "./i18n.js";
+import { currentLang, t, tf } from "./i18n.js";
 import { chips } from "./passage-dialog.js";
 
 // The session in progress survives a reload: its id is kept in this browser until the user picks another.
@@ -94,6 +94,8 @@ async function renderSession(main: HTMLElement, session: Session): Promise<void>
       .then((turn) => {
         if (turn.effects.length > 0 || turn.hint) log.append(effectsLine(turn));
         log.append(line(turn.reply));
+        // In llm mode, a line the model did not give well is the persona card's own: say so, and why.
+        if (turn.fallback) log.append(el("li", { class: "note fallback" }, tf("fellBack", { reason: turn.fallback })));
         drawState(turn.state);
         lastHint = turn.hint ?? lastHint;
         if (turn.state.ended) {
