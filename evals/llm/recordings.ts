@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** A recorded request (evals/fixtures/llm/requests.jsonl) and a real chat model's answer to it. */
 export interface Recording {
@@ -19,13 +19,18 @@ function lines<T>(url: URL): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
-/** Every recorded request, with its answer where one was recorded (answers/*.jsonl, by request key). */
-export function loadRecordings(): Recording[] {
+/**
+ * The two recordings: `answers/`, by sessions that had a shell and checked their quotes before answering, and
+ * `answers-unchecked/`, by the same model answering in one pass with no tool, as through an API.
+ */
+export type AnswerSet = "answers" | "answers-unchecked";
+
+/** Every recorded request, with its answer in `set` where one was recorded (by request key). */
+export function loadRecordings(set: AnswerSet = "answers"): Recording[] {
   const answers = new Map<string, Recording["answer"]>();
-  const answerFolder = new URL("answers/", folder);
-  for (const name of readdirSync(answerFolder)
-    .filter((file) => file.endsWith(".jsonl"))
-    .sort())
+  const answerFolder = new URL(`${set}/`, folder);
+  const names = existsSync(answerFolder) ? readdirSync(answerFolder) : [];
+  for (const name of names.filter((file) => file.endsWith(".jsonl")).sort())
     for (const answer of lines<{ key: string; model: string; date: string; content: string }>(
       new URL(name, answerFolder),
     ))

@@ -1,5 +1,5 @@
 import { loadRecordings } from "../llm/recordings.js";
-import { replay } from "../llm/replay.js";
+import { type ReplayCounts, replay } from "../llm/replay.js";
 import { atLeast, atMost, info, type Metric, type SuiteResult } from "../types.js";
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
@@ -21,18 +21,14 @@ export async function llmReplaySuite(): Promise<SuiteResult> {
     (counts.byCapability.advice?.answered ?? 0) + (counts.byCapability.chat?.answered ?? 0);
   const parsedAdvice = (counts: typeof recorded) =>
     (counts.byCapability.advice?.parsed ?? 0) + (counts.byCapability.chat?.parsed ?? 0);
+  const unchecked = loadRecordings("answers-unchecked");
+  const uncheckedCounts = unchecked.some((recording) => recording.answer)
+    ? await replay("recorded", unchecked)
+    : undefined;
   const metrics: Metric[] = [
     info("requests recorded", recordings.length),
-    info("requests with a recorded answer", recorded.answered),
-    atLeast("recorded: answers parsed (kept as the model's)", share(recorded.parsed, recorded.answered), 0.95),
-    atMost("recorded: answers that fell back", share(recorded.fellBack, recorded.answered), 0.05),
-    atLeast("recorded: quotes accepted", share(recorded.acceptedQuotes, recorded.modelQuotes), 0.95),
-    info("recorded: quotes written by the model", recorded.modelQuotes),
-    info("recorded: accepted quotes that needed folding", recorded.normalisedQuotes),
-    atMost("recorded: accepted quotes not the exact words of a cited chunk", recorded.inexactQuotes, 0),
-    info("recorded: citations kept", recorded.citationsKept),
-    info("recorded: citations dropped", recorded.citationsDropped),
-    atLeast("recorded: answer language right", share(recorded.languageRight, recorded.languageChecked), 0.98),
+    ...recordedMetrics("recorded", recorded),
+    ...(uncheckedCounts ? recordedMetrics("recorded in one pass, no tools", uncheckedCounts) : []),
     atMost(
       "full-width punctuation and Simplified quotes: quotes lost",
       share(widthScript.modelQuotes - widthScript.acceptedQuotes, widthScript.modelQuotes),
@@ -58,10 +54,32 @@ export async function llmReplaySuite(): Promise<SuiteResult> {
   ];
   const notes = [
     `recorded answers by ${models.join(", ") || "nobody yet"}`,
+    ...(uncheckedCounts
+      ? Object.entries(uncheckedCounts.byCapability).map(
+          ([capability, entry]) => `one pass, no tools: ${capability}: ${entry.parsed} of ${entry.answered} parsed`,
+        )
+      : []),
+    ...(uncheckedCounts?.wrongLanguage ?? []).map((line) => `one pass, no tools: wrong language: ${line}`),
     ...Object.entries(recorded.byCapability).map(
       ([capability, entry]) => `${capability}: ${entry.parsed} of ${entry.answered} parsed`,
     ),
     ...recorded.wrongLanguage.map((line) => `wrong language: ${line}`),
   ];
   return { suite: "llm-replay", metrics, notes };
+}
+
+/** The acceptance figures of one recording, replayed as recorded. */
+function recordedMetrics(label: string, counts: ReplayCounts): Metric[] {
+  return [
+    info(`${label}: requests with a recorded answer`, counts.answered),
+    atLeast(`${label}: answers parsed (kept as the model's)`, share(counts.parsed, counts.answered), 0.95),
+    atMost(`${label}: answers that fell back`, share(counts.fellBack, counts.answered), 0.05),
+    atLeast(`${label}: quotes accepted`, share(counts.acceptedQuotes, counts.modelQuotes), 0.95),
+    info(`${label}: quotes written by the model`, counts.modelQuotes),
+    info(`${label}: accepted quotes that needed folding`, counts.normalisedQuotes),
+    atMost(`${label}: accepted quotes not the exact words of a cited chunk`, counts.inexactQuotes, 0),
+    info(`${label}: citations kept`, counts.citationsKept),
+    info(`${label}: citations dropped`, counts.citationsDropped),
+    atLeast(`${label}: answer language right`, share(counts.languageRight, counts.languageChecked), 0.98),
+  ];
 }
