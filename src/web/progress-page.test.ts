@@ -179,8 +179,15 @@ suite(`practice records in Chromium (${process.env.COACH_PRACTICE_URL ? "given s
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it("the manager's /team shows that rep, down to the role-play's transcript", async () => {
+  it("the manager's /team shows that rep, down to the role-play's transcript, and links to and from the rep's file", async () => {
     const problems: string[] = [];
+    // The manager's file on Amy names her login: the team's row and the file link to each other.
+    const file = await fetch(`${base}/api/reps`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${MEI}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Amy", user: "amy" }),
+    });
+    expect(file.status).toBe(201);
     const page = await signedIn(MEI, problems);
     await page.goto(`${base}/team`);
     await page.waitForSelector("#team-table");
@@ -188,6 +195,18 @@ suite(`practice records in Chromium (${process.env.COACH_PRACTICE_URL ? "given s
     const row = await page.textContent("#team-table tbody tr:has(a[href='/team?u=amy'])");
     expect(row).toContain("pitches: 3 · role-plays: 1");
     expect(row).toContain("E Evidence");
+    const fileLink = await page.getAttribute(
+      "#team-table tbody tr:has(a[href='/team?u=amy']) a[href^='/reps?r=']",
+      "href",
+    );
+    expect(fileLink).toBeTruthy();
+    await page.goto(`${base}${fileLink}`);
+    await page.waitForSelector("#rep-practice");
+    expect(await page.getAttribute("#rep-practice", "href")).toBe("/team?u=amy");
+    await page.click("#rep-practice");
+    await page.waitForSelector("#recent-roleplays");
+    await page.goto(`${base}/team`);
+    await page.waitForSelector("#team-table");
     await page.click("a[href='/team?u=amy']");
     await page.waitForSelector("#recent-roleplays");
     await page.click("#recent-roleplays button");

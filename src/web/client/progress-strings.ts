@@ -55,6 +55,7 @@ export const PROGRESS_STRINGS: Record<Lang, Record<string, string>> = {
     chartUnavailable: "圖表無法載入;數字見下方表格。",
     savedToProgress: "已記入你的練習進度。",
     viewProgress: "查看練習進度",
+    seePractice: "看他的練習記錄",
     "field.user": "登入帳號(連結他的練習記錄)",
   },
   "zh-Hans": {
@@ -110,6 +111,7 @@ export const PROGRESS_STRINGS: Record<Lang, Record<string, string>> = {
     chartUnavailable: "图表无法加载;数字见下方表格。",
     savedToProgress: "已记入你的练习进度。",
     viewProgress: "查看练习进度",
+    seePractice: "看他的练习记录",
     "field.user": "登录账号(关联他的练习记录)",
   },
   en: {
@@ -165,6 +167,7 @@ export const PROGRESS_STRINGS: Record<Lang, Record<string, string>> = {
     chartUnavailable: "The chart could not load; the numbers are in the table below.",
     savedToProgress: "Saved to your practice.",
     viewProgress: "See my practice",
+    seePractice: "See their practice",
     "field.user": "Login (links their practice)",
   },
 };

@@ -171,7 +171,15 @@ export async function repsPage(main: HTMLElement): Promise<void> {
       { class: "button secondary", href: `/roleplay?rep=${encodeURIComponent(file.id)}` },
       tf("rehearseWith", { name: file.name }),
     );
-    const removeBox = el("div", { class: "actions" }, rehearse, exportLink, remove);
+    // A file that names the rep's login links to their practice (/team), as the team's row links back here.
+    const practice = file.user
+      ? el(
+          "a",
+          { class: "button secondary", id: "rep-practice", href: `/team?u=${encodeURIComponent(file.user)}` },
+          t("seePractice"),
+        )
+      : null;
+    const removeBox = el("div", { class: "actions" }, rehearse, practice, exportLink, remove);
     remove.addEventListener("click", () => {
       confirmInPage(removeBox, tf("confirmDeleteRep", { name: file.name }), () =>
         deleteRep(file.id).then(() => showCreate()),
