@@ -1,19 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { realAppDeps } from "../../test/support/app-deps.js";
+import { launchChromium, chromiumSuite as suite, watchProblems } from "../../test/support/chromium.js";
 import { createApp } from "../app.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = fileURLToPath(new URL("../../.data/screenshots", import.meta.url));
-const available = existsSync(CHROMIUM);
-// In CI a missing browser is a failure, never a skip; a developer without Chromium may skip locally.
-const suite = available || process.env.CI ? describe : describe.skip;
 
 let server: ServerType | undefined;
 let base: string;
@@ -21,10 +18,7 @@ let browser: Browser;
 let dataDir: string | undefined;
 
 beforeAll(async () => {
-  if (!available)
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`,
-    );
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
   if (process.env.COACH_PAGE_URL) {
     // A server already running (a deployment, `npm start`): the test drives it as a user would.
@@ -38,19 +32,6 @@ beforeAll(async () => {
     await new Promise((resolve) => started.once("listening", resolve));
     base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 }, 60_000);
 
 afterAll(async () => {
@@ -69,20 +50,7 @@ async function open(width: number, problems: string[]): Promise<Page> {
     if (!localStorage.getItem("coach.lang")) localStorage.setItem("coach.lang", "zh-Hant");
   });
   const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    // The browser's own favicon fetch is cancelled when the page navigates before it ends (net::ERR_ABORTED): not
-    // a request of the page's, and no test can wait for it. Every other failed request is a problem.
-    const aborted = request.failure()?.errorText === "net::ERR_ABORTED";
-    if (!(aborted && new URL(request.url()).pathname.startsWith("/favicon"))) problems.push(`failed: ${request.url()}`);
-  });
+  watchProblems(page, problems);
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
   });

@@ -76,9 +76,12 @@ export interface ReadOptions {
  */
 export class ProgressService {
   private readonly settings: ProgressSettings;
+  /** Each practice prompt's focus, by its id. */
+  private readonly focusOf: ReadonlyMap<string, DrillPrompt["focus"]>;
 
   constructor(private readonly deps: ProgressDeps) {
     this.settings = parseDataFile(ProgressSettingsSchema, deps.settingsJson, "prompts/progress.json");
+    this.focusOf = new Map(deps.drills.map((drill) => [drill.id, drill.focus]));
   }
 
   async recordDrill(pitch: ScoredPitch, drill: string | undefined, viewer: Viewer | undefined): Promise<void> {
@@ -316,9 +319,8 @@ export class ProgressService {
 
   /** The next drill: the rule's element, its reason in words, and a practice prompt on it in the reader's language. */
   private next(pitches: readonly DrillRecord[], lang: Lang) {
-    const focusOf = new Map(this.deps.drills.map((drill) => [drill.id, drill.focus]));
     const past: PastPitch[] = pitches.map((record) => {
-      const focus = record.drill ? focusOf.get(record.drill) : undefined;
+      const focus = record.drill ? this.focusOf.get(record.drill) : undefined;
       return { present: record.present, ...(focus ? { focus } : {}) };
     });
     const choice = chooseNextDrill(past, this.settings);
